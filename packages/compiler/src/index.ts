@@ -1,0 +1,5 @@
+export {compileCourse} from './lib/compile.js'
+export type {CompileOptions, CompileResult, CourseInput} from './lib/compile.js'
+export {knownDirectives} from './lib/html.js'
+export {resolvePath} from './lib/paths.js'
+export type {Resolved} from './lib/paths.js'

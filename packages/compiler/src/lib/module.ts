@@ -1,0 +1,131 @@
+import type {Heading, Root, RootContent, Yaml} from 'mdast'
+import type {ContainerDirective} from 'mdast-util-directive'
+import {toString} from 'mdast-util-to-string'
+import {describeErrors} from '@coursemark/schema'
+import {report, rules} from '@coursemark/diagnostics'
+import type {Block, Module, Page} from '@coursemark/model'
+import {parseMarkdown} from '@coursemark/syntax'
+import {reportAt, sourceOf, vfileOf, type Context} from './context.js'
+import {blockDirectives, contentToHtml} from './html.js'
+import {expandIncludes} from './include.js'
+import {reportFences} from './fences.js'
+import {parseYaml} from './yaml.js'
+import {quiz} from './directives/quiz.js'
+import {scenario} from './directives/scenario.js'
+import {activity, reflection, trainer} from './directives/simple.js'
+
+type Handler = (context: Context, modulePath: string, node: ContainerDirective) => Block | undefined
+const handlers = {quiz, scenario, reflection, activity, trainer} satisfies Record<(typeof blockDirectives)[number], Handler>
+
+/** Compile one module file. Returns `undefined` when its front matter is unusable. */
+export function compileModule(context: Context, path: string): Module | undefined {
+  const file = vfileOf(context, path)
+  const parsed = parseMarkdown(context.files.get(path) ?? '')
+  reportFences(file, parsed)
+  const tree = parsed.tree
+  const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml')
+  if (!yaml) {
+    report(file, {line: 1, column: 1}, rules.missingFrontmatter, 'Unexpected module without front matter, expected `---` with `id`, `title` and `outcomes` at the top')
+    return undefined
+  }
+  const start = yaml.position!.start
+  const yamlText = yaml.value
+  const located = parseYaml(file, yamlText, {line: start.line + 1, offset: (start.offset ?? 0) + 4})
+  if (located.value === undefined) return undefined
+  const {errors} = context.validator.validate('module', located.value)
+  if (errors.length > 0) {
+    const allowed = Object.keys(context.validator.schema('module')?.properties ?? {})
+    for (const description of describeErrors(errors, {allowed: (pointer) => (pointer === '' ? allowed : undefined)})) {
+      const place = description.rule === rules.missingField ? yaml.position : located.locate(description.pointer, description.rule === rules.unknownField)
+      report(file, place, description.rule, description.reason + ' in the front matter', {expected: description.expected, actual: description.actual})
+    }
+    return undefined
+  }
+  const data = located.value as {id: string; title: string; outcomes: string[]; description?: string; duration?: number}
+  context.ids.push({id: data.id, kind: 'module', file: path, place: located.locate('/id')})
+  data.outcomes.forEach((outcome, index) => {
+    context.outcomeRefs.push({id: outcome, file: path, place: located.locate('/outcomes/' + index), taught: true})
+  })
+
+  expandIncludes(context, path, tree)
+  const pages = splitPages(context, path, data.id, data.title, tree)
+  if (pages.length === 0) {
+    report(file, yaml.position?.end, rules.emptyModule, 'Unexpected module `' + data.id + '` without pages, expected `## Page title` headings with content')
+  }
+  return {
+    type: 'module',
+    id: data.id,
+    title: data.title,
+    description: data.description,
+    duration: data.duration,
+    outcomes: data.outcomes,
+    pages,
+    source: {path, start: {line: 1, column: 1}}
+  }
+}
+
+function splitPages(context: Context, path: string, moduleId: string, moduleTitle: string, tree: Root): Page[] {
+  let children = tree.children.filter((node) => node.type !== 'yaml')
+  const first = children.find((node) => node.type !== 'definition')
+  if (first && first.type === 'heading' && first.depth === 1) children = children.filter((node) => node !== first)
+  const groups: Array<{heading: Heading | undefined; nodes: RootContent[]}> = []
+  let current: {heading: Heading | undefined; nodes: RootContent[]} = {heading: undefined, nodes: []}
+  for (const node of children) {
+    if (node.type === 'heading' && node.depth <= 2) {
+      if (current.heading || current.nodes.length > 0) groups.push(current)
+      current = {heading: node, nodes: []}
+    } else {
+      current.nodes.push(node)
+    }
+  }
+  if (current.heading || current.nodes.length > 0) groups.push(current)
+  const used = new Set<string>()
+  return groups
+    .filter((group) => group.heading || group.nodes.some((node) => node.type !== 'definition'))
+    .map((group, index) => {
+      const title = group.heading ? toString(group.heading).trim() || moduleTitle : moduleTitle
+      let slug = slugify(title) || 'page-' + (index + 1)
+      if (used.has(slug)) {
+        let n = 2
+        while (used.has(slug + '-' + n)) n++
+        slug = slug + '-' + n
+      }
+      used.add(slug)
+      const anchor = group.heading ?? group.nodes[0]!
+      return {type: 'page' as const, id: moduleId + '.' + slug, title, blocks: toBlocks(context, path, group.nodes), source: sourceOf(anchor, path)}
+    })
+}
+
+function toBlocks(context: Context, path: string, nodes: ReadonlyArray<RootContent>): Block[] {
+  const blocks: Block[] = []
+  let buffer: RootContent[] = []
+  const flush = (): void => {
+    if (buffer.length > 0) blocks.push({type: 'html', html: contentToHtml(context, path, buffer)})
+    buffer = []
+  }
+  for (const node of nodes) {
+    if (node.type === 'containerDirective' && node.name in handlers) {
+      flush()
+      const block = handlers[node.name as keyof typeof handlers](context, path, node)
+      if (block) blocks.push(block)
+    } else if (node.type === 'containerDirective' && (node.name === 'question' || node.name === 'step')) {
+      reportAt(context, path, node, rules.misplacedDirective, 'Unexpected `' + node.name + '` outside a ' + (node.name === 'question' ? '`:::quiz`' : '`:::scenario`') + ', expected it inside one')
+    } else {
+      buffer.push(node)
+    }
+  }
+  flush()
+  return blocks
+}
+
+/** A lower-case, ASCII, hyphenated slug usable inside ids. */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48)
+    .replace(/-+$/, '')
+}

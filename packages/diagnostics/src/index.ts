@@ -1,0 +1,8 @@
+export {rules, ruleList} from './lib/rules.js'
+export type {RuleData} from './lib/rules.js'
+export {report, quoteList} from './lib/report.js'
+export type {Place, ReportExtra} from './lib/report.js'
+export {compareDiagnostics, hasErrors, toDiagnostics} from './lib/diagnostic.js'
+export type {Diagnostic} from './lib/diagnostic.js'
+export {codeFrame, formatDiagnostics} from './lib/format.js'
+export type {Format, FormatOptions} from './lib/format.js'

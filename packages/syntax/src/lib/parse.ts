@@ -1,0 +1,58 @@
+import type {Root} from 'mdast'
+import remarkDirective from 'remark-directive'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+import type {Point} from 'unist'
+import {balanceFences} from './fences.js'
+
+/** The result of `parseMarkdown`. */
+export interface ParseResult {
+  /** The mdast, with positions in the original text. */
+  readonly tree: Root
+  /** Container directives never closed. */
+  readonly unclosed: ReadonlyArray<Point & {readonly name: string}>
+  /** Closing fences that close nothing. */
+  readonly stray: ReadonlyArray<Point>
+}
+
+/** Parse module Markdown (front matter, GFM, directives) into mdast. No meaning is attached. */
+export function parseMarkdown(value: string): ParseResult {
+  const normalized = value.replace(/\r\n?/g, '\n')
+  const fences = balanceFences(normalized)
+  const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective)
+  const tree = processor.parse(fences.value)
+  if (fences.shifts.size > 0) mapPositions(tree, fences.shifts, fences.value)
+  return {tree, unclosed: fences.unclosed, stray: fences.stray}
+}
+
+interface Positioned {
+  position?: {start: {line: number; column: number; offset?: number | undefined}; end: {line: number; column: number; offset?: number | undefined}} | undefined
+  children?: Positioned[]
+}
+
+/** Map positions in the rewritten text back to the author's text. */
+function mapPositions(tree: Root, shifts: ReadonlyMap<number, {readonly column: number; readonly delta: number}>, value: string): void {
+  const lineCount = value.split('\n').length
+  const before: number[] = [0]
+  for (let line = 1; line <= lineCount; line++) before[line] = before[line - 1]! + (shifts.get(line)?.delta ?? 0)
+  const fix = (point: {line: number; column: number; offset?: number | undefined}): void => {
+    const shift = shifts.get(point.line)
+    let inLine = 0
+    if (shift && point.column > shift.column) {
+      inLine = Math.min(shift.delta, point.column - shift.column)
+      if (shift.delta < 0) inLine = shift.delta
+    }
+    point.column -= inLine
+    if (point.offset !== undefined) point.offset -= before[point.line - 1]! + inLine
+  }
+  const walk = (node: Positioned): void => {
+    if (node.position) {
+      fix(node.position.start)
+      fix(node.position.end)
+    }
+    if (node.children) for (const child of node.children) walk(child)
+  }
+  walk(tree as unknown as Positioned)
+}
