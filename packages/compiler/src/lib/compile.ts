@@ -84,12 +84,13 @@ function compile(context: Context, slug: string, manifest: string): Course | und
     const place = located.locate(description.pointer, description.rule === rules.unknownField)
     report(file, place, description.rule, description.reason, {expected: description.expected, actual: description.actual})
   }
-  if (errors.length > 0 || !located.value || typeof located.value !== 'object') return undefined
-  const data = located.value as CourseData
+  // Go on after schema errors when the structure allows it, so authors see every problem at once.
+  const data = usable(located.value)
+  if (!data) return undefined
   context.externalLinks = data.externalLinks ?? 'warn'
   context.language = data.language
 
-  if (!/^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`]+$/.test(data.id)) {
+  if (data.id && !/^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`]+$/.test(data.id)) {
     report(file, located.locate('/id'), rules.invalidCourseId, 'Unexpected course id `' + data.id + '`, expected an absolute IRI such as `https://example.org/courses/' + slug + '`')
   }
 
@@ -101,6 +102,7 @@ function compile(context: Context, slug: string, manifest: string): Course | und
 
   const modules: Module[] = []
   data.modules.forEach((modulePath, index) => {
+    if (!modulePath) return
     const place = located.locate('/modules/' + index)
     const resolved = resolvePath(manifest, modulePath)
     if (resolved.kind !== 'inside') {
@@ -203,4 +205,23 @@ function checkTerms(context: Context): GlossaryTerm[] {
 
 function pointOf(place: import('unist').Position | undefined): {line: number; column: number} | undefined {
   return place ? {line: place.start.line, column: place.start.column} : undefined
+}
+
+/** The parts of course.yaml the compiler can still work with after schema errors. */
+function usable(value: unknown): CourseData | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined
+  const data = value as Partial<CourseData>
+  const outcomes = Array.isArray(data.outcomes) ? data.outcomes.filter((outcome) => outcome && typeof outcome === 'object' && typeof outcome.id === 'string') : []
+  const modules = Array.isArray(data.modules) ? data.modules.map((module) => (typeof module === 'string' ? module : '')) : []
+  return {
+    ...data,
+    id: typeof data.id === 'string' ? data.id : '',
+    title: String(data.title ?? ''),
+    version: String(data.version ?? ''),
+    language: typeof data.language === 'string' ? data.language : 'en',
+    description: String(data.description ?? ''),
+    externalLinks: data.externalLinks === 'allow' ? 'allow' : 'warn',
+    outcomes,
+    modules
+  } as CourseData
 }

@@ -81,7 +81,7 @@ function image(context: Context, modulePath: string, node: Image): void {
 
 /** Check a media path and record it; returns the course-relative path, or `undefined` when unusable. */
 export function useMedia(context: Context, modulePath: string, node: Nodes, url: string, kind: MediaRef['kind']): string | undefined {
-  const resolved = resolvePath(pathOf(node, modulePath), url)
+  const resolved = resolveAsset(context, pathOf(node, modulePath), url)
   if (resolved.kind === 'external') {
     reportAt(context, modulePath, node, rules.externalMedia, 'Unexpected ' + kind + ' from the web `' + url + '`, expected a file in the course folder')
     return undefined
@@ -99,7 +99,7 @@ export function useMedia(context: Context, modulePath: string, node: Nodes, url:
 }
 
 function link(context: Context, modulePath: string, node: Link): void {
-  const resolved = resolvePath(pathOf(node, modulePath), node.url)
+  const resolved = resolveAsset(context, pathOf(node, modulePath), node.url)
   if (node.url.startsWith('#')) return
   if (resolved.kind === 'external') {
     if (/^(?:https?|mailto|tel):/i.test(resolved.url)) {
@@ -232,4 +232,16 @@ function example(name: string): string {
   if (name === 'term') return ':term[word]{def="…"}'
   if (name === 'video' || name === 'audio') return '::' + name + '{src=media/…}'
   return ':::' + name + ' … :::'
+}
+
+/**
+ * Resolve a file reference: relative to the Markdown file (`../media/gate.svg`, which also
+ * previews on a git host), or else, for a plain path such as `media/gate.svg`, relative to the
+ * course folder.
+ */
+function resolveAsset(context: Context, from: string, url: string): ReturnType<typeof resolvePath> {
+  const resolved = resolvePath(from, url)
+  if (resolved.kind !== 'inside' || context.assets.has(resolved.path) || /^\.{1,2}[\\/]/.test(url.trim())) return resolved
+  const fromRoot = resolvePath('course.yaml', url)
+  return fromRoot.kind === 'inside' && context.assets.has(fromRoot.path) ? fromRoot : resolved
 }

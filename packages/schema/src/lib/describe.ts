@@ -71,6 +71,7 @@ export function describeErrors(errors: ReadonlyArray<ErrorObject>, options?: Des
         if (/^\/modules\/\d+$/.test(pointer)) return {rule: rules.invalidValue, pointer, reason: 'Unexpected module path, expected a Markdown file ending in `.md`'}
         return {rule: noun === 'field' ? rules.invalidValue : rules.invalidAttribute, pointer, reason: 'Unexpected value for `' + name + '`, expected text matching `' + String(params['pattern']) + '`'}
       case 'type':
+        if (name === 'version') return {rule: rules.invalidValue, pointer, reason: 'Unexpected version, expected `major.minor.patch` such as `1.0.0`'}
         return {rule: noun === 'field' ? rules.invalidValue : rules.invalidAttribute, pointer, expected: [String(params['type'])],
           reason: 'Unexpected value for `' + name + '`, expected ' + article(String(params['type']))}
       case 'minimum':
@@ -78,7 +79,7 @@ export function describeErrors(errors: ReadonlyArray<ErrorObject>, options?: Des
       case 'exclusiveMinimum':
       case 'exclusiveMaximum':
         return {rule: noun === 'field' ? rules.invalidValue : rules.invalidAttribute, pointer,
-          reason: 'Unexpected value for `' + name + '`, expected a number ' + String(error.message)}
+          reason: 'Unexpected value for `' + name + '`, expected a number ' + bounds[error.keyword] + ' ' + String(params['limit'])}
       case 'minLength':
         return {rule: noun === 'field' ? rules.invalidValue : rules.invalidAttribute, pointer, reason: 'Unexpected empty `' + name + '`, expected some text'}
       case 'maxLength':
@@ -91,6 +92,8 @@ export function describeErrors(errors: ReadonlyArray<ErrorObject>, options?: Des
     }
   }
 }
+
+const bounds: Record<string, string> = {minimum: 'of at least', maximum: 'of at most', exclusiveMinimum: 'greater than', exclusiveMaximum: 'less than'}
 
 function nameOf(pointer: string): string {
   const parts = pointer.split('/').filter(Boolean)

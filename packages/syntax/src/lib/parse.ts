@@ -6,6 +6,7 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import type {Point} from 'unist'
 import {balanceFences} from './fences.js'
+import {visit} from 'unist-util-visit'
 
 /** The result of `parseMarkdown`. */
 export interface ParseResult {
@@ -24,6 +25,7 @@ export function parseMarkdown(value: string): ParseResult {
   const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective)
   const tree = processor.parse(fences.value)
   if (fences.shifts.size > 0) mapPositions(tree, fences.shifts, fences.value)
+  restoreBareTextDirectives(tree)
   return {tree, unclosed: fences.unclosed, stray: fences.stray}
 }
 
@@ -55,4 +57,19 @@ function mapPositions(tree: Root, shifts: ReadonlyMap<number, {readonly column: 
     if (node.children) for (const child of node.children) walk(child)
   }
   walk(tree as unknown as Positioned)
+}
+
+/**
+ * A bare `:name` in running text (as in `10:30` or `Note:this`) is text, not a directive: only
+ * `:name[label]` or `:name{attributes}` make an inline directive.
+ */
+function restoreBareTextDirectives(tree: Root): void {
+  visit(tree, 'textDirective', function (node, index, parent) {
+    if (!parent || index === undefined) return
+    const position = node.position
+    const length = position && position.end.offset !== undefined && position.start.offset !== undefined ? position.end.offset - position.start.offset : undefined
+    const bare = node.children.length === 0 && Object.keys(node.attributes ?? {}).length === 0 && length === node.name.length + 1
+    if (!bare) return
+    parent.children.splice(index, 1, {type: 'text', value: ':' + node.name, position})
+  })
 }

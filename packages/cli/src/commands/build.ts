@@ -1,0 +1,89 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import {formatDiagnostics, hasErrors, type Format} from '@coursemark/diagnostics'
+import {exportScorm12, exportScorm2004, exportWeb, loadScormResources, zip, type ScormResources} from '@coursemark/export'
+import {forLearners, type Course} from '@coursemark/model'
+import {renderSite, type Target, type Theme} from '@coursemark/render'
+import {createValidator} from '@coursemark/schema'
+import type {Io} from '../lib/io.js'
+import {readMedia} from '../lib/read-course.js'
+import {loadRuntime, loadTheme} from '../lib/resources.js'
+import {writeAtomic, writeFolderAtomic} from '../lib/write-atomic.js'
+import {checkCourse} from './check.js'
+
+export const targets: ReadonlyArray<Target> = ['scorm12', 'scorm2004', 'xapi', 'cmi5', 'web']
+/** Targets this version can build. */
+export const supportedTargets: ReadonlyArray<Target> = ['scorm12', 'scorm2004', 'web']
+
+export interface BuildOptions {
+  readonly courses: ReadonlyArray<string>
+  readonly targets: ReadonlyArray<Target>
+  readonly out: string
+  readonly format: Format
+  readonly sco?: 'single' | 'per-module' | undefined
+}
+
+/** Build course folders into packages; returns whether every course built. */
+export async function build(io: Io, options: BuildOptions): Promise<boolean> {
+  const validator = createValidator()
+  const out = path.resolve(io.cwd, options.out)
+  const runtime = await loadRuntime()
+  const themes = new Map<string, Theme>()
+  let scorm: ScormResources | undefined
+  let ok = true
+  const report: unknown[] = []
+  for (const folder of options.courses) {
+    const checked = await checkCourse(io.cwd, folder, validator)
+    if (options.format === 'json') report.push(...(JSON.parse(formatDiagnostics(checked.diagnostics, 'json', {base: checked.display})) as unknown[]))
+    else {
+      const text = formatDiagnostics(checked.diagnostics, options.format, {base: checked.display, sources: checked.read.input.files})
+      if (options.format === 'github') io.stdout(text)
+      else io.stderr(text)
+    }
+    const course = checked.result.course
+    if (!course || hasErrors(checked.diagnostics)) {
+      ok = false
+      if (options.format === 'text') io.stderr(checked.display + ': not built (errors above)\n')
+      continue
+    }
+    let theme = themes.get(course.theme)
+    if (!theme) {
+      theme = await loadTheme(course.theme)
+      themes.set(course.theme, theme)
+    }
+    const learner = forLearners(course)
+    const media = await readMedia(checked.read.root, learner.media.map((ref) => ref.path))
+    for (const target of options.targets) {
+      const site = exportWeb(learner, renderSite({course: learner, theme, runtime, target}), media)
+      const name = course.slug + '-' + course.version + '-' + course.language + '-' + target
+      if (target === 'web') {
+        await writeFolderAtomic(path.join(out, name), site)
+        io.stdout(path.relative(io.cwd, path.join(out, name)) + '/\n')
+        continue
+      }
+      scorm ??= await loadScormResources()
+      const files = target === 'scorm12' ? exportScorm12(learner, site, scorm, {sco: options.sco}) : exportScorm2004(learner, site, scorm, {sco: options.sco})
+      const file = path.join(out, name + '.zip')
+      await writeAtomic(file, await zip(files))
+      io.stdout(path.relative(io.cwd, file) + '\n')
+    }
+  }
+  if (options.format === 'json') io.stdout(JSON.stringify(report, undefined, 2) + '\n')
+  return ok
+}
+
+/** Every course folder (holding a `course.yaml`) under `curricula/` and `examples/` of `root`. */
+export async function discoverCourses(root: string): Promise<string[]> {
+  const found: string[] = []
+  for (const group of ['curricula', 'examples']) {
+    const entries = await fs.readdir(path.join(root, group), {withFileTypes: true}).catch(() => [])
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      if (!entry.isDirectory()) continue
+      const exists = await fs.stat(path.join(root, group, entry.name, 'course.yaml')).then(() => true, () => false)
+      if (exists) found.push(path.join(group, entry.name))
+    }
+  }
+  return found
+}
+
+export type {Course}

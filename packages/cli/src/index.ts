@@ -1,0 +1,5 @@
+export {main} from './main.js'
+export {createProgram} from './program.js'
+export type {Io} from './lib/io.js'
+export {readCourse} from './lib/read-course.js'
+export {discoverCourses} from './commands/build.js'

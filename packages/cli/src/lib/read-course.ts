@@ -1,0 +1,79 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import type {CourseInput} from '@coursemark/compiler'
+import type {Diagnostic} from '@coursemark/diagnostics'
+import {rules} from '@coursemark/diagnostics'
+
+/** Largest Markdown or YAML file the compiler reads. */
+export const maxTextBytes = 4 * 1024 * 1024
+/** Most files a course folder may hold. */
+const maxFiles = 20000
+const textFile = /\.(md|ya?ml)$/i
+const skipped = new Set(['node_modules', '.git', 'dist'])
+
+/** A course folder read into memory, plus problems found while reading. */
+export interface ReadCourse {
+  readonly root: string
+  readonly input: CourseInput
+  readonly diagnostics: ReadonlyArray<Diagnostic>
+}
+
+/**
+ * Read every Markdown and YAML file of a course folder and list every other file.
+ * Symbolic links that lead outside the course folder are never followed or read.
+ */
+export async function readCourse(root: string): Promise<ReadCourse> {
+  const real = await fs.realpath(root)
+  const files = new Map<string, string>()
+  const assets = new Set<string>()
+  const diagnostics: Diagnostic[] = []
+  const decoder = new TextDecoder('utf-8', {fatal: true})
+  const queue: string[] = ['']
+  while (queue.length > 0 && assets.size < maxFiles) {
+    const relative = queue.shift()!
+    const entries = await fs.readdir(path.join(real, relative), {withFileTypes: true})
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || skipped.has(entry.name)) continue
+      const rel = relative ? relative + '/' + entry.name : entry.name
+      const full = path.join(real, rel)
+      let stat
+      try {
+        const target = await fs.realpath(full)
+        if (target !== real && !target.startsWith(real + path.sep)) continue // leads outside: never read
+        stat = await fs.stat(target)
+      } catch {
+        continue // dangling link
+      }
+      if (stat.isDirectory()) {
+        queue.push(rel)
+        continue
+      }
+      if (!stat.isFile()) continue
+      assets.add(rel)
+      if (!textFile.test(entry.name)) continue
+      if (stat.size > maxTextBytes) {
+        diagnostics.push({file: rel, line: 1, column: 1, severity: 'error', rule: rules.fileTooLarge.id,
+          message: 'Unexpected file of ' + stat.size + ' bytes, expected at most ' + maxTextBytes, hint: rules.fileTooLarge.hint})
+        files.set(rel, '')
+        continue
+      }
+      const bytes = await fs.readFile(full)
+      try {
+        files.set(rel, decoder.decode(bytes).replace(/^\uFEFF/, ''))
+      } catch {
+        diagnostics.push({file: rel, line: 1, column: 1, severity: 'error', rule: rules.invalidEncoding.id,
+          message: 'Unexpected bytes that are not UTF-8, expected a UTF-8 text file', hint: rules.invalidEncoding.hint})
+        files.set(rel, '')
+      }
+    }
+  }
+  return {root: real, input: {slug: path.basename(real), files, assets}, diagnostics}
+}
+
+/** Read the bytes of the given course-relative files. */
+export async function readMedia(root: string, paths: ReadonlyArray<string>): Promise<Map<string, Uint8Array>> {
+  const result = new Map<string, Uint8Array>()
+  for (const file of paths) result.set(file, new Uint8Array(await fs.readFile(path.join(root, ...file.split('/')))))
+  return result
+}

@@ -1,0 +1,61 @@
+import {Command, InvalidArgumentError, Option} from 'commander'
+import type {Format} from '@coursemark/diagnostics'
+import type {Target} from '@coursemark/render'
+import {ExitError, type Io} from './lib/io.js'
+
+const formats: ReadonlyArray<Format> = ['text', 'json', 'github']
+
+function parseTargets(value: string, previous: Target[] | undefined): Target[] {
+  const known: ReadonlyArray<string> = ['scorm12', 'scorm2004', 'xapi', 'cmi5', 'web']
+  const list = value.split(',').map((item) => item.trim()).filter(Boolean)
+  for (const item of list) {
+    if (!known.includes(item)) throw new InvalidArgumentError('Unexpected target `' + item + '`, expected ' + known.join(', '))
+  }
+  return [...new Set([...(previous ?? []), ...(list as Target[])])]
+}
+
+/** The `coursemark` program. Commands are loaded lazily; nothing here exits the process. */
+export function createProgram(io: Io): Command {
+  const program = new Command('coursemark')
+    .description('Author e-learning in Markdown; build SCORM, xAPI, cmi5 and offline web packages.')
+    .exitOverride()
+    .configureOutput({writeOut: io.stdout, writeErr: io.stderr})
+    .showHelpAfterError()
+
+  program
+    .command('validate')
+    .description('Check course folders and report every problem with its file, line and column')
+    .argument('<course...>', 'course folders (each holds a course.yaml)')
+    .addOption(new Option('--format <format>', 'how to print diagnostics').choices(formats).default('text'))
+    .action(async (courses: string[], flags: {format: Format}) => {
+      const {validate} = await import('./commands/validate.js')
+      if (!(await validate(io, {courses, format: flags.format}))) throw new ExitError(1)
+    })
+
+  program
+    .command('build')
+    .description('Build course folders into LMS packages (zips) and offline web folders')
+    .argument('[course...]', 'course folders (each holds a course.yaml)')
+    .option('--all', 'build every course under curricula/ and examples/')
+    .option('--target <targets>', 'comma-separated: scorm12, scorm2004, xapi, cmi5, web (default: every supported target)', parseTargets)
+    .option('--out <dir>', 'folder to write packages to', 'dist')
+    .addOption(new Option('--sco <layout>', 'SCORM layout: one SCO, or one SCO per module').choices(['single', 'per-module']).default('single'))
+    .addOption(new Option('--format <format>', 'how to print diagnostics').choices(formats).default('text'))
+    .action(async (courses: string[], flags: {all?: boolean; target?: Target[]; out: string; sco: 'single' | 'per-module'; format: Format}) => {
+      const {build, discoverCourses, supportedTargets} = await import('./commands/build.js')
+      const list = flags.all ? [...courses, ...(await discoverCourses(io.cwd))] : courses
+      if (list.length === 0) {
+        io.stderr(flags.all ? 'No courses found under curricula/ or examples/.\n' : 'Name a course folder, or use --all.\n')
+        throw new ExitError(2)
+      }
+      const wanted = flags.target ?? [...supportedTargets]
+      const unsupported = wanted.filter((target) => !supportedTargets.includes(target))
+      if (unsupported.length > 0) {
+        io.stderr('Target ' + unsupported.join(', ') + ' is not available in this version; available: ' + supportedTargets.join(', ') + '.\n')
+        throw new ExitError(2)
+      }
+      if (!(await build(io, {courses: list, targets: wanted, out: flags.out, format: flags.format, sco: flags.sco}))) throw new ExitError(1)
+    })
+
+  return program
+}

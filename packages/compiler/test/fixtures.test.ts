@@ -1,0 +1,34 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {describe, expect, test} from 'vitest'
+import {compileCourse} from '@coursemark/compiler'
+import {formatDiagnostics, toDiagnostics} from '@coursemark/diagnostics'
+
+// Each folder under fixtures/ is a course (`input/`) with the expected model (`course.json`)
+// and messages (`messages.txt`). Add a case by adding a folder; review the expected files like code.
+const base = fileURLToPath(new URL('fixtures/', import.meta.url))
+const names = (await fs.readdir(base)).filter((name) => !name.startsWith('.')).sort()
+
+async function readInput(folder: string): Promise<{files: Map<string, string>; assets: Set<string>}> {
+  const files = new Map<string, string>()
+  const assets = new Set<string>()
+  for (const entry of (await fs.readdir(folder, {recursive: true})).sort()) {
+    const full = path.join(folder, entry)
+    if (!(await fs.stat(full)).isFile()) continue
+    const rel = entry.split(path.sep).join('/')
+    assets.add(rel)
+    if (/\.(md|ya?ml)$/.test(rel)) files.set(rel, await fs.readFile(full, 'utf8'))
+  }
+  return {files, assets}
+}
+
+describe.each(names)('%s', (name) => {
+  test('matches course.json and messages.txt', async () => {
+    const folder = path.join(base, name)
+    const {files, assets} = await readInput(path.join(folder, 'input'))
+    const result = compileCourse({slug: name, files, assets})
+    await expect(JSON.stringify(result.course ?? null, undefined, 2) + '\n').toMatchFileSnapshot(path.join(folder, 'course.json'))
+    await expect(formatDiagnostics(toDiagnostics(result.messages), 'text')).toMatchFileSnapshot(path.join(folder, 'messages.txt'))
+  })
+})

@@ -1,0 +1,74 @@
+import Handlebars from 'handlebars'
+import type {Course} from '@coursemark/model'
+
+/** A theme as values: what `themes/<name>/` holds. Loaded by the CLI. */
+export interface Theme {
+  readonly name: string
+  /** Handlebars source of the launch page (`layout.hbs`). */
+  readonly layout: string
+  /** Handlebars partials by name (`partials/*.hbs`). */
+  readonly partials: Readonly<Record<string, string>>
+  /** The stylesheet (`coursemark.css`). */
+  readonly css: string
+  /** UI strings by language (`strings/<lang>.json`); `en` is the fallback and must exist. */
+  readonly strings: Readonly<Record<string, Readonly<Record<string, string>>>>
+}
+
+export type Target = 'web' | 'scorm12' | 'scorm2004' | 'xapi' | 'cmi5'
+
+/** What `renderSite` needs. */
+export interface SiteInput {
+  /** The course as learners get it (see `forLearners`). */
+  readonly course: Course
+  readonly theme: Theme
+  /** The runtime bundle (`assets/coursemark.js`). */
+  readonly runtime: string
+  readonly target: Target
+}
+
+/** The Content-Security-Policy of every page: nothing but the package itself. */
+export const contentSecurityPolicy =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'"
+
+const encoder = new TextEncoder()
+
+/**
+ * Render the launch page and assets of a package: `index.html`, `assets/coursemark.js`,
+ * `assets/coursemark.css`. Pure: one isolated Handlebars environment per call.
+ */
+export function renderSite(input: SiteInput): Map<string, Uint8Array> {
+  const {course, theme, runtime, target} = input
+  const handlebars = Handlebars.create()
+  for (const [name, source] of Object.entries(theme.partials)) handlebars.registerPartial(name, source)
+  const layout = handlebars.compile(theme.layout, {strict: true})
+  const strings = uiStrings(theme, course.language)
+  const html = layout({
+    language: course.language,
+    direction: rtl.has(course.language.split('-')[0]!.toLowerCase()) ? 'rtl' : 'ltr',
+    title: course.title,
+    description: course.description,
+    target,
+    csp: contentSecurityPolicy,
+    noscript: strings['noscript'] ?? 'This course needs JavaScript.',
+    courseJson: new handlebars.SafeString(jsonForScript(course)),
+    stringsJson: new handlebars.SafeString(jsonForScript(strings))
+  })
+  return new Map([
+    ['index.html', encoder.encode(html)],
+    ['assets/coursemark.css', encoder.encode(theme.css)],
+    ['assets/coursemark.js', encoder.encode(runtime)]
+  ])
+}
+
+/** The UI strings for a language: the theme's English strings, overlaid with the language's (then its base language's). */
+export function uiStrings(theme: Theme, language: string): Record<string, string> {
+  const base = language.split('-')[0]!.toLowerCase()
+  return {...theme.strings['en'], ...theme.strings[base], ...theme.strings[language]}
+}
+
+const rtl = new Set(['ar', 'he', 'fa', 'ur'])
+
+/** JSON that is safe inside `<script type="application/json">`. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
+}
