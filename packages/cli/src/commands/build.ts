@@ -27,7 +27,7 @@ export interface BuildOptions {
 export async function build(io: Io, options: BuildOptions): Promise<boolean> {
   const validator = createValidator()
   const out = path.resolve(io.cwd, options.out)
-  const runtime = await loadRuntime()
+  let runtime: string | undefined
   const themes = new Map<string, Theme>()
   let scorm: ScormResources | undefined
   let ok = true
@@ -51,6 +51,7 @@ export async function build(io: Io, options: BuildOptions): Promise<boolean> {
       theme = await loadTheme(course.theme)
       themes.set(course.theme, theme)
     }
+    runtime ??= await loadRuntime()
     const learner = forLearners(course)
     const media = await readMedia(checked.read.root, learner.media.map((ref) => ref.path))
     for (const target of options.targets) {

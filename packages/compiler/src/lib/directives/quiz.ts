@@ -11,6 +11,7 @@ const questionTypes: ReadonlyArray<QuestionType> = ['single', 'multiple', 'true-
 /** Turn a `:::quiz` container into a quiz block. */
 export function quiz(context: Context, modulePath: string, node: ContainerDirective): QuizBlock | undefined {
   const attributes = checkAttributes(context, modulePath, node, 'quiz')
+  if (attributes) declareId(context, modulePath, node, 'quiz', String(attributes['id']))
   const questions: Question[] = []
   for (const child of node.children) {
     if (child.type === 'containerDirective' && child.name === 'question') {
@@ -26,7 +27,6 @@ export function quiz(context: Context, modulePath: string, node: ContainerDirect
   }
   if (!attributes) return undefined
   const id = String(attributes['id'])
-  declareId(context, modulePath, node, 'quiz', id)
   if (node.children.every((child) => !(child.type === 'containerDirective' && child.name === 'question'))) {
     reportAt(context, modulePath, node, rules.emptyQuiz, 'Unexpected quiz `' + id + '` without questions, expected at least one `::::question`')
     return undefined

@@ -9,6 +9,7 @@ import {letter} from './quiz.js'
 /** Turn a `:::scenario` container into a branching scenario. */
 export function scenario(context: Context, modulePath: string, node: ContainerDirective): ScenarioBlock | undefined {
   const attributes = checkAttributes(context, modulePath, node, 'scenario')
+  if (attributes) declareId(context, modulePath, node, 'scenario', String(attributes['id']))
   const steps: ScenarioStep[] = []
   const links: Array<{from: ScenarioStep; choice: ScenarioChoice; node: RootContent}> = []
   for (const child of node.children) {
@@ -24,7 +25,6 @@ export function scenario(context: Context, modulePath: string, node: ContainerDi
   }
   if (!attributes) return undefined
   const id = String(attributes['id'])
-  declareId(context, modulePath, node, 'scenario', id)
   const outcome = attributes['outcome'] === undefined ? undefined : String(attributes['outcome'])
   if (outcome !== undefined) {
     context.outcomeRefs.push({id: outcome, file: pathOf(node, modulePath), place: attributePlace(context, pathOf(node, modulePath), node, 'outcome'), taught: false})
