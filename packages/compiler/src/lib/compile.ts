@@ -4,7 +4,8 @@ import {quoteList, report, rules} from '@coursemark/diagnostics'
 import {MODEL_VERSION, type Course, type GlossaryTerm, type MediaRef, type Module, type Outcome} from '@coursemark/model'
 import {createValidator, describeErrors, type Validator} from '@coursemark/schema'
 import {createContext, vfileOf, type Context} from './context.js'
-import {compileModule} from './module.js'
+import {buildModule, loadModule, type LoadedModule} from './module.js'
+import {collectDefinitions} from './terms.js'
 import {resolvePath} from './paths.js'
 import {parseYaml} from './yaml.js'
 
@@ -100,7 +101,7 @@ function compile(context: Context, slug: string, manifest: string): Course | und
   }))
   outcomes.forEach((outcome, index) => context.ids.push({id: outcome.id, kind: 'outcome', file: manifest, place: located.locate('/outcomes/' + index + '/id')}))
 
-  const modules: Module[] = []
+  const loaded: LoadedModule[] = []
   data.modules.forEach((modulePath, index) => {
     if (!modulePath) return
     const place = located.locate('/modules/' + index)
@@ -113,9 +114,12 @@ function compile(context: Context, slug: string, manifest: string): Course | und
       report(file, place, rules.missingModule, 'Unexpected missing module file `' + resolved.path + '`, expected it next to course.yaml')
       return
     }
-    const module = compileModule(context, resolved.path)
-    if (module) modules.push(module)
+    const module = loadModule(context, resolved.path)
+    if (module) loaded.push(module)
   })
+  // Terms can be defined anywhere in the course and used bare everywhere else.
+  collectDefinitions(context, loaded.map((module) => module.tree))
+  const modules: Module[] = loaded.map((module) => buildModule(context, module))
 
   checkIds(context)
   checkOutcomes(context, outcomes, located.locate)

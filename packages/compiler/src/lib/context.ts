@@ -44,10 +44,12 @@ export interface Context {
   readonly ids: DeclaredId[]
   readonly outcomeRefs: OutcomeRef[]
   readonly terms: TermUse[]
+  /** First definition of every term in the course, by lower-case term. */
+  readonly definitions: Map<string, string>
 }
 
 export function createContext(validator: Validator, files: ReadonlyMap<string, string>, assets: ReadonlySet<string>): Context {
-  return {validator, files, assets, externalLinks: 'warn', language: 'en', vfiles: new Map(), media: new Map(), ids: [], outcomeRefs: [], terms: []}
+  return {validator, files, assets, externalLinks: 'warn', language: 'en', vfiles: new Map(), media: new Map(), ids: [], outcomeRefs: [], terms: [], definitions: new Map()}
 }
 
 /** The vfile for `path` (created on first use, holding the file's text for code frames). */

@@ -11,7 +11,7 @@ import type {MediaRef} from '@coursemark/model'
 import {checkAttributes, pathOf, reportAt, type Context} from './context.js'
 import {resolvePath} from './paths.js'
 import {sanitizeSchema} from './sanitize-schema.js'
-import {suggest} from './suggest.js'
+import {suggest} from '@coursemark/diagnostics'
 
 /** Directives that may appear inside ordinary content. */
 export const inlineDirectives = ['note', 'details', 'video', 'audio', 'term'] as const
@@ -172,7 +172,7 @@ function directive(context: Context, modulePath: string, node: Directive): typeo
         return
       }
       context.terms.push({term, definition, file: pathOf(node, modulePath), place: node.position})
-      node.data = {hName: 'dfn', hProperties: {className: ['cm-term'], dataDefinition: definition ?? ''}}
+      node.data = {hName: 'dfn', hProperties: {className: ['cm-term'], dataDefinition: definition ?? context.definitions.get(term.toLowerCase()) ?? ''}}
       return
     }
     case 'video':
@@ -192,7 +192,7 @@ function media(context: Context, modulePath: string, node: LeafDirective, name: 
     if (attributes['captions'] === undefined) {
       reportAt(context, modulePath, node, rules.missingCaptions, 'Unexpected video without captions, expected `captions=media/….vtt`')
     }
-    const track: ElementContent[] = captions ? [{type: 'element', tagName: 'track', properties: {kind: 'captions', src: captions, srcLang: context.language, label: 'Captions', default: true}, children: []}] : []
+    const track: ElementContent[] = captions ? [{type: 'element', tagName: 'track', properties: {kind: 'captions', src: captions, srcLang: context.language, label: languageName(context.language), default: true}, children: []}] : []
     children.push({type: 'element', tagName: 'video', properties: {controls: true, preload: 'metadata', playsInline: true, src: src ?? '', poster: poster, title}, children: track})
   } else {
     const transcript = attributes['transcript'] === undefined ? undefined : useMedia(context, modulePath, node, String(attributes['transcript']), 'transcript')
@@ -244,4 +244,14 @@ function resolveAsset(context: Context, from: string, url: string): ReturnType<t
   if (resolved.kind !== 'inside' || context.assets.has(resolved.path) || /^\.{1,2}[\\/]/.test(url.trim())) return resolved
   const fromRoot = resolvePath('course.yaml', url)
   return fromRoot.kind === 'inside' && context.assets.has(fromRoot.path) ? fromRoot : resolved
+}
+
+/** The name of a language in that language (`de` → `Deutsch`), for caption track labels. */
+function languageName(tag: string): string {
+  try {
+    const name = new Intl.DisplayNames([tag], {type: 'language'}).of(tag)
+    return name ? name.charAt(0).toLocaleUpperCase(tag) + name.slice(1) : tag
+  } catch {
+    return tag
+  }
 }

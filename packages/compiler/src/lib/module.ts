@@ -17,8 +17,19 @@ import {activity, reflection, trainer} from './directives/simple.js'
 type Handler = (context: Context, modulePath: string, node: ContainerDirective) => Block | undefined
 const handlers = {quiz, scenario, reflection, activity, trainer} satisfies Record<(typeof blockDirectives)[number], Handler>
 
-/** Compile one module file. Returns `undefined` when its front matter is unusable. */
-export function compileModule(context: Context, path: string): Module | undefined {
+/** A module file parsed, with its front matter checked and includes expanded. */
+export interface LoadedModule {
+  readonly path: string
+  readonly data: {id: string; title: string; outcomes: string[]; description?: string; duration?: number; sourceHash?: string}
+  readonly tree: Root
+  /** Position of the front matter, for messages about the module as a whole. */
+  readonly frontmatter: Yaml
+  /** Position of a front matter value by JSON pointer. */
+  readonly locate: (pointer: string) => import('unist').Position | undefined
+}
+
+/** Parse one module file. Returns `undefined` when its front matter is unusable. */
+export function loadModule(context: Context, path: string): LoadedModule | undefined {
   const file = vfileOf(context, path)
   const parsed = parseMarkdown(context.files.get(path) ?? '')
   reportFences(file, parsed)
@@ -41,16 +52,23 @@ export function compileModule(context: Context, path: string): Module | undefine
     }
     return undefined
   }
-  const data = located.value as {id: string; title: string; outcomes: string[]; description?: string; duration?: number}
+  const data = located.value as LoadedModule['data']
   context.ids.push({id: data.id, kind: 'module', file: path, place: located.locate('/id')})
   data.outcomes.forEach((outcome, index) => {
     context.outcomeRefs.push({id: outcome, file: path, place: located.locate('/outcomes/' + index), taught: true})
   })
 
   expandIncludes(context, path, tree)
+  return {path, data, tree, frontmatter: yaml, locate: located.locate}
+}
+
+/** Turn a loaded module into the model. */
+export function buildModule(context: Context, loaded: LoadedModule): Module {
+  const {path, data, tree} = loaded
+  const file = vfileOf(context, path)
   const pages = splitPages(context, path, data.id, data.title, tree)
   if (pages.length === 0) {
-    report(file, yaml.position?.end, rules.emptyModule, 'Unexpected module `' + data.id + '` without pages, expected `## Page title` headings with content')
+    report(file, loaded.frontmatter.position?.end, rules.emptyModule, 'Unexpected module `' + data.id + '` without pages, expected `## Page title` headings with content')
   }
   return {
     type: 'module',

@@ -92,6 +92,12 @@ export const rules = {
     'Remove the include that leads back to a file already being included.'),
   fileTooLarge: rule('file-too-large', 'error', 'A file is too large to be a course source.',
     'Split the module into smaller files; Markdown and YAML files are limited in size.'),
+  translationMissing: rule('translation-missing', 'error', 'A translation listed in course.yaml does not exist.',
+    'Create `translations/<language>/` with a translated `course.yaml` and every module, or remove the language from `translations:`.'),
+  translationOutdated: rule('translation-outdated', 'warning', 'A translation is older than its source.',
+    'Update the translation to match the changed source, then set its `sourceHash` to the value given in the message.'),
+  translationMismatch: rule('translation-mismatch', 'error', 'A translation does not have the same structure as its source.',
+    'Keep every id, outcome, module, question, option, correct answer and scenario step of the source; translate only the text.'),
   invalidEncoding: rule('invalid-encoding', 'error', 'A text file is not valid UTF-8.',
     'Save the file as UTF-8 in your editor.')
 } as const satisfies Record<string, RuleData>

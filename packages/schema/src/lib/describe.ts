@@ -1,5 +1,5 @@
 import type {ErrorObject} from 'ajv/dist/2020.js'
-import {quoteList, rules, type RuleData} from '@coursemark/diagnostics'
+import {quoteList, rules, suggest, type RuleData} from '@coursemark/diagnostics'
 
 /** An ajv error turned into words for an author. */
 export interface ErrorDescription {
@@ -53,7 +53,7 @@ export function describeErrors(errors: ReadonlyArray<ErrorObject>, options?: Des
         const field = String(params['additionalProperty'])
         const allowed = options?.allowed?.(pointer)
         return {rule: noun === 'field' ? rules.unknownField : rules.unknownAttribute, pointer: pointer + '/' + field, field, actual: field, expected: allowed,
-          reason: 'Unexpected ' + noun + ' `' + field + '`' + (allowed && allowed.length > 0 ? ', expected ' + quoteList(allowed) : allowed ? ', expected no ' + noun + 's' : '')}
+          reason: 'Unexpected ' + noun + ' `' + field + '`' + didYouMean(field, allowed) + (allowed && allowed.length > 0 ? ', expected ' + quoteList(allowed, 20) : allowed ? ', expected no ' + noun + 's' : '')}
       }
       case 'enum': {
         const expected = (params['allowedValues'] as unknown[]).map(String)
@@ -109,4 +109,9 @@ function article(type: string): string {
   if (type === 'object') return 'a mapping of fields'
   if (type === 'boolean') return '`true` or `false`'
   return type
+}
+
+function didYouMean(value: string, allowed: ReadonlyArray<string> | undefined): string {
+  const best = allowed ? suggest(value, allowed) : undefined
+  return best ? ' (did you mean `' + best + '`?)' : ''
 }

@@ -4,7 +4,7 @@ import {quoteList, rules} from '@coursemark/diagnostics'
 import type {Choice, OrderItem, Question, QuestionType, QuizBlock} from '@coursemark/model'
 import {attributePlace, checkAttributes, declareId, pathOf, reportAt, sourceOf, type Context} from '../context.js'
 import {contentToHtml, plainText} from '../html.js'
-import {suggest} from '../suggest.js'
+import {suggest} from '@coursemark/diagnostics'
 
 const questionTypes: ReadonlyArray<QuestionType> = ['single', 'multiple', 'true-false', 'order', 'match', 'text', 'numeric']
 

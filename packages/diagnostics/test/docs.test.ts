@@ -1,0 +1,283 @@
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import {describe, expect, onTestFinished, test} from 'vitest'
+import {compareDiagnostics, ruleList, toDiagnostics, type Diagnostic} from '../src/index.js'
+// `@coursemark/compiler` and `@coursemark/cli` depend on this package, so they are not its
+// dependencies and their names do not resolve here: use their builds (`npx tsc -b packages/cli`).
+import {compileCourse} from '../../compiler/dist/index.js'
+import {readCourse} from '../../cli/dist/lib/read-course.js'
+
+/** The course file used when an example does not show `course.yaml`. */
+const defaultCourse = `id: https://example.org/courses/demo
+title: Working with people in prison
+version: 1.0.0
+language: en
+description: A short course for staff starting work in prisons.
+outcomes:
+  - id: LO1
+    statement: Explain why everyone who enters a prison follows its security rules.
+    bloom: understand
+    domain: knowledge
+    eqf: 4
+modules:
+  - modules/01.md
+`
+
+/** The module used when an example does not show `modules/01.md`. */
+const defaultModule = `---
+id: intro
+title: Introduction
+outcomes: [LO1]
+---
+
+## Welcome
+
+Everyone who enters a prison follows its security rules.
+
+:::quiz{id=check}
+::::question{id=rules type=single outcome=LO1}
+Who follows the prison's security rules?
+
+- [ ] Only prison officers
+- [x] Everyone who enters the prison
+::::
+:::
+`
+
+/** Rules reported while the CLI reads the course folder, before the compiler runs. */
+const cliOnly = new Set(['file-too-large', 'invalid-encoding'])
+
+/** Files the CLI reads as text (the rest are only listed as assets), as in `readCourse`. */
+const textFile = /\.(md|ya?ml)$/i
+
+interface Block {
+  readonly line: number
+  readonly lang: string
+  readonly flags: ReadonlyArray<string>
+  readonly attributes: Readonly<Record<string, string>>
+  /** The last non-blank line before the fence (the visible file name). */
+  readonly caption: string | undefined
+  readonly value: string
+}
+
+interface Example {
+  readonly prose: string
+  readonly files: Block[]
+  output: string | undefined
+}
+
+interface Section {
+  readonly heading: string
+  readonly line: number
+  /** The first paragraph after the heading. */
+  lead: string | undefined
+  readonly examples: Partial<Record<'default' | 'notOk' | 'ok', Example>>
+  readonly tableRows: string[]
+}
+
+/** The not-ok folders of the CLI-only rules, as described in their sections. */
+const cliNotOk = {
+  'file-too-large': {
+    'course.yaml': defaultCourse,
+    'modules/01.md': defaultModule + '\n' + 'x'.repeat(5_000_000 - Buffer.byteLength(defaultModule) - 2) + '\n'
+  },
+  'invalid-encoding': {
+    'course.yaml': defaultCourse,
+    'modules/01.md': Buffer.from(defaultModule.replace('## Welcome', '## Welcome to the café'), 'latin1')
+  }
+} satisfies Record<string, Record<string, string | Uint8Array>>
+
+const docUrl = new URL('../../../docs/diagnostics.md', import.meta.url)
+const doc = await fs.readFile(docUrl, 'utf8')
+const sections = parseDoc(doc)
+const ruleSections = sections.filter((section) => isRuleId(section.heading))
+const rulesById = new Map(ruleList.map((rule) => [rule.id, rule]))
+
+describe('docs/diagnostics.md', () => {
+  test('should have a `##` section for every rule of the catalogue', () => {
+    const documented = new Set(ruleSections.map((section) => section.heading))
+    expect(ruleList.map((rule) => rule.id).filter((id) => !documented.has(id))).toEqual([])
+  })
+
+  test('should *not* have a section for a rule that is not in the catalogue', () => {
+    expect(ruleSections.map((section) => section.heading).filter((id) => !rulesById.has(id))).toEqual([])
+  })
+
+  test('should list the rules once each, in catalogue order', () => {
+    expect(ruleSections.map((section) => section.heading)).toEqual(ruleList.map((rule) => rule.id))
+  })
+
+  test('should have an index table that matches the catalogue (id, severity, title)', () => {
+    const index = sections.find((section) => section.heading === 'All rules')
+    expect(index, 'an `## All rules` section').toBeDefined()
+    const rows = index!.tableRows.slice(2).map((row) => row.split('|').slice(1, -1).map((cell) => cell.trim()))
+    expect(rows).toEqual(ruleList.map((rule) => ['[' + rule.id + '](#' + rule.id + ')', rule.severity, rule.title]))
+  })
+
+  test('should show the default course.yaml and modules/01.md the examples rely on', () => {
+    const defaults = sections.flatMap((section) => section.examples.default?.files ?? [])
+    expect(defaults.map((block) => [block.attributes['file'], block.value])).toEqual([
+      ['course.yaml', defaultCourse],
+      ['modules/01.md', defaultModule]
+    ])
+  })
+
+  test('should name every example file above its block and in its info string', () => {
+    const blocks = sections.flatMap((section) => Object.values(section.examples).flatMap((example) => example.files))
+    expect(blocks.length).toBeGreaterThan(0)
+    for (const block of blocks) {
+      expect(block.caption, 'caption of the block at line ' + block.line).toBe('`' + block.attributes['file'] + '`')
+    }
+  })
+})
+
+describe.each(ruleSections.map((section) => ({id: section.heading, section})))('$id', ({id, section}) => {
+  const rule = rulesById.get(id)
+
+  test('should start with the severity and the title of the rule', () => {
+    expect(rule).toBeDefined()
+    expect(section.lead).toBe('**' + (rule!.severity === 'error' ? 'Error' : 'Warning') + '.** ' + rule!.title)
+  })
+
+  if (cliOnly.has(id)) {
+    test('should describe the not-ok and ok examples in prose, with the output', () => {
+      expect(section.examples.notOk?.prose).toMatch(/\S/)
+      expect(section.examples.ok?.prose).toMatch(/\S/)
+      expect(section.examples.notOk?.files).toEqual([])
+      expect(section.examples.notOk?.output).toBeDefined()
+    })
+
+    test('should report `' + id + '` when the CLI reads the not-ok course', async () => {
+      const folder = await temporaryCourse(cliNotOk[id as keyof typeof cliNotOk])
+      const {read, diagnostics} = await check(folder)
+      expect(read.some((d) => d.rule === id && d.severity === rule!.severity)).toBe(true)
+      expect(format(diagnostics)).toBe(section.examples.notOk!.output)
+    })
+
+    test('should report nothing when the CLI reads the ok course', async () => {
+      const folder = await temporaryCourse({'course.yaml': defaultCourse, 'modules/01.md': defaultModule})
+      const {diagnostics} = await check(folder)
+      expect(format(diagnostics)).toBe('')
+    })
+    return
+  }
+
+  test('should report `' + id + '` (' + rule?.severity + ') for the not-ok example, and nothing else', () => {
+    const example = section.examples.notOk
+    expect(example, 'a **Not ok:** example').toBeDefined()
+    expect(example!.files.length, 'files in the not-ok example').toBeGreaterThan(0)
+    const diagnostics = compile(example!.files)
+    expect(diagnostics.some((d) => d.rule === id && d.severity === rule!.severity)).toBe(true)
+    expect(diagnostics.filter((d) => d.rule !== id)).toEqual([])
+    expect(format(diagnostics), 'the “coursemark reports” block').toBe(example!.output)
+  })
+
+  test('should report nothing for the ok example', () => {
+    const example = section.examples.ok
+    expect(example, 'an **Ok:** example').toBeDefined()
+    expect(example!.files.length, 'files in the ok example').toBeGreaterThan(0)
+    expect(example!.output, 'no output block in the ok example').toBeUndefined()
+    expect(format(compile(example!.files))).toBe('')
+  })
+})
+
+/** Compile example files over the default course, as `compileCourse` sees a course folder. */
+function compile(blocks: ReadonlyArray<Block>): Diagnostic[] {
+  const files = new Map<string, string>([['course.yaml', defaultCourse], ['modules/01.md', defaultModule]])
+  const assets = new Set(files.keys())
+  for (const block of blocks) {
+    const name = block.attributes['file']!
+    if (textFile.test(name)) files.set(name, block.value)
+    assets.add(name)
+  }
+  return toDiagnostics(compileCourse({slug: 'demo', files, assets}).messages)
+}
+
+/** Read a folder as the CLI does, then compile it: every diagnostic, in the CLI's order. */
+async function check(folder: string): Promise<{read: ReadonlyArray<Diagnostic>; diagnostics: Diagnostic[]}> {
+  const read = await readCourse(folder)
+  const compiled = toDiagnostics(compileCourse(read.input).messages)
+  return {read: read.diagnostics, diagnostics: [...read.diagnostics, ...compiled].sort(compareDiagnostics)}
+}
+
+/** Write files into a new temporary folder, removed when the test finishes. */
+async function temporaryCourse(files: Readonly<Record<string, string | Uint8Array>>): Promise<string> {
+  const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'coursemark-docs-'))
+  onTestFinished(() => fs.rm(folder, {recursive: true, force: true}))
+  for (const [name, value] of Object.entries(files)) {
+    const file = path.join(folder, ...name.split('/'))
+    await fs.mkdir(path.dirname(file), {recursive: true})
+    await fs.writeFile(file, value)
+  }
+  return folder
+}
+
+/** Diagnostics as `coursemark validate .` prints them, without code frames and summary. */
+function format(diagnostics: ReadonlyArray<Diagnostic>): string {
+  return diagnostics
+    .map((d) => d.file + ':' + d.line + ':' + d.column + ': ' + d.severity + ' ' + d.rule + ' ' + d.message + '\n' + (d.hint ? '  hint: ' + d.hint + '\n' : ''))
+    .join('')
+}
+
+function isRuleId(heading: string): boolean {
+  return /^[a-z][a-z\d]*(?:-[a-z\d]+)*$/.test(heading)
+}
+
+/**
+ * Split the reference into `##` sections and read their examples: fenced blocks whose info
+ * string has `file=…` (after a `**Not ok:**`, `**Ok:**` or `**Default:**` line) and
+ * `text output` blocks (what coursemark reports for the example).
+ */
+function parseDoc(text: string): Section[] {
+  const lines = text.split('\n')
+  const result: Section[] = []
+  let section: Section | undefined
+  let example: Example | undefined
+  let previous: string | undefined
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!
+    const fence = /^(`{3,}|~{3,})\s*(.*)$/.exec(line)
+    if (fence) {
+      const [, marker, info] = fence
+      const start = index + 1
+      const closing = new RegExp('^\\' + marker![0] + '{' + marker!.length + ',}\\s*$')
+      const body: string[] = []
+      while (++index < lines.length && !closing.test(lines[index]!)) body.push(lines[index]!)
+      const [lang = '', ...words] = info!.trim().split(/\s+/).filter(Boolean)
+      const attributes: Record<string, string> = {}
+      const flags: string[] = []
+      for (const word of words) {
+        const equals = word.indexOf('=')
+        if (equals > 0) attributes[word.slice(0, equals)] = word.slice(equals + 1)
+        else flags.push(word)
+      }
+      const block: Block = {line: start, lang, flags, attributes, caption: previous, value: body.length > 0 ? body.join('\n') + '\n' : ''}
+      if (example && attributes['file'] !== undefined) example.files.push(block)
+      else if (example && flags.includes('output')) example.output = block.value
+      previous = undefined
+      continue
+    }
+    const heading = /^## (.+)$/.exec(line)
+    if (heading) {
+      section = {heading: heading[1]!.trim(), line: index + 1, lead: undefined, examples: {}, tableRows: []}
+      result.push(section)
+      example = undefined
+      previous = undefined
+      continue
+    }
+    if (!section) continue
+    const group = /^\*\*(Not ok|Ok|Default):\*\*\s*(.*)$/.exec(line)
+    if (group) {
+      example = {prose: group[2]!, files: [], output: undefined}
+      section.examples[group[1] === 'Not ok' ? 'notOk' : group[1] === 'Ok' ? 'ok' : 'default'] = example
+    } else if (line.startsWith('|')) {
+      section.tableRows.push(line)
+    }
+    if (line.trim() !== '') {
+      if (section.lead === undefined) section.lead = line
+      previous = line
+    }
+  }
+  return result
+}

@@ -1,0 +1,8 @@
+export {zip} from './lib/zip.js'
+export {exportWeb} from './lib/web.js'
+export type {FileSet} from './lib/web.js'
+export {exportScorm12} from './lib/scorm12/index.js'
+export {exportScorm2004} from './lib/scorm2004/index.js'
+export type {ScormOptions} from './lib/scorm-package.js'
+export {loadScormResources} from './lib/resources.js'
+export type {ScormResources} from './lib/resources.js'

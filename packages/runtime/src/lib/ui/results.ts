@@ -1,0 +1,51 @@
+import type {Progress} from '../scoring.js'
+import type {Context} from './context.js'
+import {h} from './dom.js'
+
+/** The results view: score, pass or fail against the pass mark, every outcome, what is left to do. */
+export function renderResults(context: Context, progress: Progress): HTMLElement {
+  const {doc, t, index} = context
+  const heading = h(doc, 'h1', {class: 'cm-page-title', tabindex: -1}, t('results.title'))
+  const parts: Array<HTMLElement | undefined> = [heading]
+
+  if (progress.total > 0) {
+    parts.push(h(doc, 'p', {class: 'cm-score'}, t('results.score', {percent: progress.percent})))
+    parts.push(h(doc, 'p', {class: 'cm-mastery'}, t('results.mastery', {percent: progress.masteryPercent})))
+    parts.push(progress.decided
+      ? h(doc, 'p', {class: 'cm-verdict ' + (progress.passed ? 'cm-passed' : 'cm-failed')}, t(progress.passed ? 'results.passed' : 'results.failed'))
+      : h(doc, 'p', {class: 'cm-verdict cm-pending'}, t('results.pending', {answered: progress.answered, total: progress.total})))
+  } else {
+    parts.push(h(doc, 'p', {class: 'cm-score'}, t('results.noScore')))
+  }
+  parts.push(h(doc, 'p', {class: 'cm-pages-seen'}, progress.completed
+    ? t('results.completed')
+    : t('results.pages', {visited: progress.visitedPages, total: progress.pages})))
+
+  if (progress.outcomes.length > 0) {
+    const statements = new Map(index.course.outcomes.map((outcome) => [outcome.id, outcome.statement]))
+    parts.push(h(doc, 'h2', null, t('results.outcomes')))
+    parts.push(h(doc, 'table', {class: 'cm-outcomes'},
+      h(doc, 'thead', null, h(doc, 'tr', null,
+        h(doc, 'th', {scope: 'col'}, t('results.outcome')),
+        h(doc, 'th', {scope: 'col'}, t('results.outcomeScore')),
+        h(doc, 'th', {scope: 'col'}, t('results.outcomeStatus')))),
+      h(doc, 'tbody', null, ...progress.outcomes.map((outcome) => h(doc, 'tr', {'data-outcome': outcome.id, class: 'cm-outcome-' + outcome.status.replace(' ', '-')},
+        h(doc, 'th', {scope: 'row'}, statements.get(outcome.id) ?? outcome.id),
+        h(doc, 'td', null, outcome.total > 0 ? outcome.percent + '%' : '–'),
+        h(doc, 'td', null, t('results.status.' + outcome.status)))))))
+  }
+
+  const state = context.state()
+  const open = index.assessments.filter((assessment) =>
+    assessment.kind === 'question' ? !state.questions.has(assessment.id) : !state.scenarios.has(assessment.id))
+  const pages = [...new Set(open.map((assessment) => index.pageOf.get(assessment.id) ?? 0))]
+  if (pages.length > 0) {
+    parts.push(h(doc, 'h2', null, t('results.unanswered')))
+    parts.push(h(doc, 'ul', {class: 'cm-unanswered'}, ...pages.map((page) => {
+      const button = h(doc, 'button', {type: 'button', class: 'cm-link'}, t('results.goTo', {page: index.pages[page]?.page.title ?? ''}))
+      button.addEventListener('click', () => context.goTo(page))
+      return h(doc, 'li', null, button)
+    })))
+  }
+  return h(doc, 'article', {class: 'cm-page cm-results'}, ...parts)
+}

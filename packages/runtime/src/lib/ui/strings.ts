@@ -1,0 +1,15 @@
+/** Look up a UI string and fill in `{name}` placeholders. */
+export type Translate = (key: string, values?: Readonly<Record<string, string | number>>) => string
+
+/**
+ * Create a lookup over the strings of the launch page, with the built-in English strings
+ * as fallback for keys the page does not have (and the key itself as the last resort).
+ */
+export function createTranslate(strings: Readonly<Record<string, unknown>>, fallback: Readonly<Record<string, string>>): Translate {
+  return function (key, values) {
+    const own = Object.prototype.hasOwnProperty.call(strings, key) ? strings[key] : undefined
+    const template = typeof own === 'string' ? own : Object.prototype.hasOwnProperty.call(fallback, key) ? fallback[key] ?? key : key
+    return template.replace(/\{([\w. ]+)\}/g, (match, name: string) =>
+      values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : match)
+  }
+}
