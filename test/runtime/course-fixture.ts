@@ -92,6 +92,7 @@ export function largeCourse(questions: number): Course {
     outcomes: ['LO1', 'LO2', 'LO3'].map((id) => ({id, statement: 'Outcome ' + id, bloom: 'apply' as const, domain: 'skills' as const, eqf: 4, source})),
     modules,
     glossary: [],
-    media: []
+    media: [],
+    translations: []
   }
 }

@@ -39,9 +39,10 @@ export function createProgram(io: Io): Command {
     .option('--all', 'build every course under curricula/ and examples/')
     .option('--target <targets>', 'comma-separated: scorm12, scorm2004, xapi, cmi5, web (default: every supported target)', parseTargets)
     .option('--out <dir>', 'folder to write packages to', 'dist')
+    .option('--lang <languages>', 'comma-separated languages to build (default: the course language and every translation)', (value: string) => value.split(',').map((item) => item.trim()).filter(Boolean))
     .addOption(new Option('--sco <layout>', 'SCORM layout: one SCO, or one SCO per module').choices(['single', 'per-module']).default('single'))
     .addOption(new Option('--format <format>', 'how to print diagnostics').choices(formats).default('text'))
-    .action(async (courses: string[], flags: {all?: boolean; target?: Target[]; out: string; sco: 'single' | 'per-module'; format: Format}) => {
+    .action(async (courses: string[], flags: {all?: boolean; target?: Target[]; out: string; lang?: string[]; sco: 'single' | 'per-module'; format: Format}) => {
       const {build, discoverCourses, supportedTargets} = await import('./commands/build.js')
       const list = flags.all ? [...courses, ...(await discoverCourses(io.cwd))] : courses
       if (list.length === 0) {
@@ -54,7 +55,7 @@ export function createProgram(io: Io): Command {
         io.stderr('Target ' + unsupported.join(', ') + ' is not available in this version; available: ' + supportedTargets.join(', ') + '.\n')
         throw new ExitError(2)
       }
-      if (!(await build(io, {courses: list, targets: wanted, out: flags.out, format: flags.format, sco: flags.sco}))) throw new ExitError(1)
+      if (!(await build(io, {courses: list, targets: wanted, out: flags.out, format: flags.format, sco: flags.sco, languages: flags.lang}))) throw new ExitError(1)
     })
 
   return program

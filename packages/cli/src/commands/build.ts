@@ -9,7 +9,7 @@ import type {Io} from '../lib/io.js'
 import {readMedia} from '../lib/read-course.js'
 import {loadRuntime, loadTheme} from '../lib/resources.js'
 import {writeAtomic, writeFolderAtomic} from '../lib/write-atomic.js'
-import {checkCourse} from './check.js'
+import {checkCourse, type CheckedCourse} from './check.js'
 
 export const targets: ReadonlyArray<Target> = ['scorm12', 'scorm2004', 'xapi', 'cmi5', 'web']
 /** Targets this version can build. */
@@ -21,6 +21,8 @@ export interface BuildOptions {
   readonly out: string
   readonly format: Format
   readonly sco?: 'single' | 'per-module' | undefined
+  /** Only build these languages (default: the source and every translation). */
+  readonly languages?: ReadonlyArray<string> | undefined
 }
 
 /** Build course folders into packages; returns whether every course built. */
@@ -32,20 +34,23 @@ export async function build(io: Io, options: BuildOptions): Promise<boolean> {
   let scorm: ScormResources | undefined
   let ok = true
   const report: unknown[] = []
-  for (const folder of options.courses) {
-    const checked = await checkCourse(io.cwd, folder, validator)
+  const checkedList: CheckedCourse[] = []
+  for (const folder of options.courses) checkedList.push(...(await checkCourse(io.cwd, folder, validator)))
+  for (const checked of checkedList) {
+    const label = checked.display + (checked.translation ? ' (' + checked.translation + ')' : '')
     if (options.format === 'json') report.push(...(JSON.parse(formatDiagnostics(checked.diagnostics, 'json', {base: checked.display})) as unknown[]))
     else {
-      const text = formatDiagnostics(checked.diagnostics, options.format, {base: checked.display, sources: checked.read.input.files})
+      const text = formatDiagnostics(checked.diagnostics, options.format, {base: checked.display, sources: checked.sources})
       if (options.format === 'github') io.stdout(text)
       else io.stderr(text)
     }
     const course = checked.result.course
     if (!course || hasErrors(checked.diagnostics)) {
       ok = false
-      if (options.format === 'text') io.stderr(checked.display + ': not built (errors above)\n')
+      if (options.format === 'text') io.stderr(label + ': not built (errors above)\n')
       continue
     }
+    if (options.languages && !options.languages.includes(course.language)) continue
     let theme = themes.get(course.theme)
     if (!theme) {
       theme = await loadTheme(course.theme)
@@ -53,7 +58,7 @@ export async function build(io: Io, options: BuildOptions): Promise<boolean> {
     }
     runtime ??= await loadRuntime()
     const learner = forLearners(course)
-    const media = await readMedia(checked.read.root, learner.media.map((ref) => ref.path))
+    const media = await readMedia(checked.root, learner.media.map((ref) => ref.path), checked.mediaRoot)
     for (const target of options.targets) {
       const site = exportWeb(learner, renderSite({course: learner, theme, runtime, target}), media)
       const name = course.slug + '-' + course.version + '-' + course.language + '-' + target

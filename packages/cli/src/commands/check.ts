@@ -1,22 +1,75 @@
 import path from 'node:path'
-import {compileCourse, type CompileResult} from '@coursemark/compiler'
-import {compareDiagnostics, toDiagnostics, type Diagnostic} from '@coursemark/diagnostics'
+import {compileCourse, compileTranslation, type CompileResult, type CourseInput} from '@coursemark/compiler'
+import {compareDiagnostics, rules, toDiagnostics, type Diagnostic} from '@coursemark/diagnostics'
+import type {Course} from '@coursemark/model'
 import type {Validator} from '@coursemark/schema'
 import {readCourse, type ReadCourse} from '../lib/read-course.js'
 
-/** A course read and compiled, with every diagnostic (reading and compiling) in file order. */
+/** One language of a course, read and compiled, with every diagnostic in file order. */
 export interface CheckedCourse {
-  readonly read: ReadCourse
+  /** The course folder (the source's, also for translations). */
+  readonly root: string
+  /** Text of the files, by the paths diagnostics use, for code frames. */
+  readonly sources: ReadonlyMap<string, string>
   readonly result: CompileResult
   readonly diagnostics: ReadonlyArray<Diagnostic>
   /** The course folder as the user named it, for printing paths. */
   readonly display: string
+  /** For a translation: its language; the media it uses are read from `media`. */
+  readonly translation?: string | undefined
+  /** Where each media path of the compiled course lives on disk, relative to `root`. */
+  readonly mediaRoot: (file: string) => string
 }
 
-/** Read and compile one course folder. */
-export async function checkCourse(cwd: string, folder: string, validator?: Validator): Promise<CheckedCourse> {
+const translationsFolder = 'translations'
+
+/** Read and compile a course folder and every translation it lists. */
+export async function checkCourse(cwd: string, folder: string, validator?: Validator): Promise<CheckedCourse[]> {
   const read = await readCourse(path.resolve(cwd, folder))
+  const display = path.relative(cwd, read.root) || '.'
   const result = compileCourse(read.input, {validator})
   const diagnostics = [...read.diagnostics, ...toDiagnostics(result.messages)].sort(compareDiagnostics)
-  return {read, result, diagnostics, display: path.relative(cwd, read.root) || '.'}
+  const checked: CheckedCourse[] = [{root: read.root, sources: read.input.files, result, diagnostics, display, mediaRoot: (file) => file}]
+  const course = result.course
+  if (!course) return checked
+  for (const language of course.translations) {
+    checked.push(await checkTranslation(read, course, display, language, validator))
+  }
+  return checked
+}
+
+async function checkTranslation(source: ReadCourse, sourceCourse: Course, display: string, language: string, validator: Validator | undefined): Promise<CheckedCourse> {
+  const prefix = translationsFolder + '/' + language + '/'
+  const files = new Map<string, string>()
+  const assets = new Set<string>()
+  const own = new Set<string>()
+  for (const [file, text] of source.input.files) if (file.startsWith(prefix)) files.set(file.slice(prefix.length), text)
+  for (const file of source.input.assets) {
+    if (file.startsWith(prefix)) {
+      assets.add(file.slice(prefix.length))
+      own.add(file.slice(prefix.length))
+    } else if (!file.startsWith(translationsFolder + '/') && !/\.(md|ya?ml)$/i.test(file)) {
+      assets.add(file)
+    }
+  }
+  const mediaRoot = (file: string): string => (own.has(file) ? prefix + file : file)
+  if (!files.has('course.yaml')) {
+    const text = source.input.files.get('course.yaml') ?? ''
+    const lines = text.split(/\r?\n/)
+    const listStart = lines.findIndex((line) => /^translations\s*:/.test(line))
+    let line = listStart + 1
+    for (let index = Math.max(0, listStart); index < lines.length; index++) {
+      if (new RegExp('(^|[\\s\\[,-])' + language + '([\\s\\],]|$)').test(lines[index]!.replace(/^translations\s*:/, ' '))) {
+        line = index + 1
+        break
+      }
+    }
+    const diagnostic: Diagnostic = {file: 'course.yaml', line: Math.max(1, line), column: 1, severity: 'error', rule: rules.translationMissing.id,
+      message: 'Unexpected missing translation `' + language + '`, expected `' + prefix + 'course.yaml` and the translated modules', hint: rules.translationMissing.hint}
+    return {root: source.root, sources: source.input.files, result: {course: undefined, ok: false, messages: [], files: []}, diagnostics: [diagnostic], display, translation: language, mediaRoot}
+  }
+  const input: CourseInput = {slug: source.input.slug, files, assets}
+  const result = compileTranslation({input: source.input, course: sourceCourse}, language, input, {validator})
+  const diagnostics = toDiagnostics(result.messages).map((d) => (files.has(d.file) ? {...d, file: prefix + d.file} : d)).sort(compareDiagnostics)
+  return {root: source.root, sources: source.input.files, result, diagnostics, display, translation: language, mediaRoot}
 }

@@ -72,8 +72,8 @@ export async function readCourse(root: string): Promise<ReadCourse> {
 }
 
 /** Read the bytes of the given course-relative files. */
-export async function readMedia(root: string, paths: ReadonlyArray<string>): Promise<Map<string, Uint8Array>> {
+export async function readMedia(root: string, paths: ReadonlyArray<string>, locate: (file: string) => string = (file) => file): Promise<Map<string, Uint8Array>> {
   const result = new Map<string, Uint8Array>()
-  for (const file of paths) result.set(file, new Uint8Array(await fs.readFile(path.join(root, ...file.split('/')))))
+  for (const file of paths) result.set(file, new Uint8Array(await fs.readFile(path.join(root, ...locate(file).split('/')))))
   return result
 }

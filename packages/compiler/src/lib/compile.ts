@@ -53,7 +53,8 @@ interface CourseData {
   completion?: 'pages' | 'assessed'
   theme?: string
   externalLinks?: 'warn' | 'allow'
-  translation?: {source: string; status: 'draft' | 'reviewed'}
+  translation?: {source: string; status: 'draft' | 'reviewed'; sourceHash?: string}
+  translations?: string[]
   outcomes: Array<Omit<Outcome, 'source'>>
   modules: string[]
 }
@@ -145,7 +146,8 @@ function compile(context: Context, slug: string, manifest: string): Course | und
     modules,
     glossary,
     media,
-    translation: data.translation ? {sourceLanguage: data.translation.source, status: data.translation.status} : undefined
+    translation: data.translation ? {sourceLanguage: data.translation.source, status: data.translation.status, sourceHash: data.translation.sourceHash} : undefined,
+    translations: data.translations ?? []
   }
 }
 

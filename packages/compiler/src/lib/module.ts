@@ -77,6 +77,7 @@ export function buildModule(context: Context, loaded: LoadedModule): Module {
     description: data.description,
     duration: data.duration,
     outcomes: data.outcomes,
+    sourceHash: data.sourceHash,
     pages,
     source: {path, start: {line: 1, column: 1}}
   }

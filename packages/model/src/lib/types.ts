@@ -56,6 +56,8 @@ export interface Course {
   readonly media: ReadonlyArray<MediaRef>
   /** Translation metadata when this course is a translation of another one. */
   readonly translation?: TranslationInfo | undefined
+  /** Languages this course is translated into (each in `translations/<language>/`). */
+  readonly translations: ReadonlyArray<string>
 }
 
 export interface TranslationInfo {
@@ -63,6 +65,8 @@ export interface TranslationInfo {
   readonly sourceLanguage: string
   /** `draft` until a native-speaking trainer has reviewed it. */
   readonly status: 'draft' | 'reviewed'
+  /** Hash of the source `course.yaml` the translation was made from. */
+  readonly sourceHash?: string | undefined
 }
 
 export interface Module {
@@ -74,6 +78,8 @@ export interface Module {
   readonly duration?: number | undefined
   /** Outcomes this module teaches. */
   readonly outcomes: ReadonlyArray<string>
+  /** In a translation: hash of the source module the translation was made from. */
+  readonly sourceHash?: string | undefined
   readonly pages: ReadonlyArray<Page>
   readonly source: SourceRef
 }
