@@ -94,6 +94,10 @@ async function sortOrder(frame: FrameLocator): Promise<void> {
 /** Everything the learner does in the first session, some answers wrong. */
 async function playCourse(frame: FrameLocator): Promise<void> {
   expect(await title(frame)).toBe('Welcome')
+  // Glossary terms are reachable by keyboard and carry their definition.
+  const term = frame.locator('dfn.cm-term')
+  expect(await term.getAttribute('tabindex')).toBe('0')
+  expect(await term.getAttribute('aria-description')).toBe('A locked area')
   await frame.getByRole('button', {name: 'Next'}).click()
   expect(await title(frame)).toBe('Check the rules')
 
