@@ -1,6 +1,7 @@
 import type {Heading, Root, RootContent, Yaml} from 'mdast'
 import type {ContainerDirective} from 'mdast-util-directive'
 import {toString} from 'mdast-util-to-string'
+import {visit} from 'unist-util-visit'
 import {describeErrors} from '@coursemark/schema'
 import {report, rules} from '@coursemark/diagnostics'
 import type {Block, Module, Page} from '@coursemark/model'
@@ -59,6 +60,7 @@ export function loadModule(context: Context, path: string): LoadedModule | undef
   })
 
   expandIncludes(context, path, tree)
+  reportMalformedDirectives(context, path, tree)
   return {path, data, tree, frontmatter: yaml, locate: located.locate}
 }
 
@@ -147,4 +149,29 @@ export function slugify(text: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 48)
     .replace(/-+$/, '')
+}
+
+const directiveLine = /^(:{2,})([A-Za-z][\w-]*)(?:\[[^\]]*\])?\{/
+
+/** A line that starts like a directive but was read as text: its attributes could not be parsed. */
+function reportMalformedDirectives(context: Context, path: string, tree: Root): void {
+  visit(tree, 'text', function (node, index, parent) {
+    if (!parent || !node.position) return
+    const previous = index === undefined ? undefined : parent.children[index - 1]
+    if (previous && previous.type === 'textDirective' && node.value.startsWith('{') && previous.position?.end.offset === node.position.start.offset) {
+      reportAt(context, path, node, rules.malformedDirective,
+        'Unexpected text `' + node.value.split('\n')[0]!.slice(0, 60) + '` after `:' + previous.name + '`: its attributes cannot be read, expected e.g. `{def="A definition"}`')
+      return
+    }
+    if (parent.type !== 'paragraph') return
+    node.value.split('\n').forEach((line, offset) => {
+      if (offset === 0 && parent.children[0] !== node) return
+      const match = directiveLine.exec(line)
+      if (!match) return
+      const lineNumber = node.position!.start.line + offset
+      const column = offset === 0 ? node.position!.start.column : 1
+      reportAt(context, path, {...node, position: {start: {line: lineNumber, column}, end: {line: lineNumber, column: column + line.length}}}, rules.malformedDirective,
+        'Unexpected text `' + line.slice(0, 60) + '`: the directive `' + match[2] + '` cannot be read, expected attributes such as `{id=check title="A title"}`')
+    })
+  })
 }

@@ -38,6 +38,8 @@ export const rules = {
     'Check the spelling, or remove the attribute; the message lists the attributes allowed.'),
   invalidAttribute: rule('invalid-attribute', 'error', 'An attribute value is not allowed.',
     'Use one of the values listed in the message.'),
+  malformedDirective: rule('malformed-directive', 'error', 'A directive cannot be read, so it would show as plain text.',
+    'Check the `{…}` after the name: attributes are `name=value` or `name="text"`; inside double quotes use single quotes (`title="Say \'no\'"`), or the other way round.'),
   unclosedDirective: rule('unclosed-directive', 'error', 'A block directive is never closed.',
     'Add a closing fence (a line of colons, e.g. `:::`) where the block ends.'),
   strayFence: rule('stray-fence', 'error', 'A closing fence closes nothing.',

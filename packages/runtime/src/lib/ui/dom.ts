@@ -39,7 +39,6 @@ export function enhance(element: HTMLElement): void {
   for (const term of Array.from(element.querySelectorAll<HTMLElement>('dfn.cm-term[data-definition]'))) {
     term.tabIndex = 0
     term.setAttribute('aria-description', term.getAttribute('data-definition') ?? '')
-    term.title = term.getAttribute('data-definition') ?? ''
   }
 }
 

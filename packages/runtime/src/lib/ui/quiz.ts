@@ -52,7 +52,8 @@ function renderQuestion(context: Context, quiz: QuizBlock, question: Question, i
     }
     if (final) {
       input.setDisabled(true)
-      check.disabled = true
+      // aria-disabled rather than disabled: a keyboard user on the button keeps their place.
+      check.setAttribute('aria-disabled', 'true')
       if (!revealed) {
         revealed = true
         answerShown = input.reveal()
@@ -64,7 +65,7 @@ function renderQuestion(context: Context, quiz: QuizBlock, question: Question, i
   }
 
   function onCheck(): void {
-    if (check.disabled) return
+    if (check.getAttribute('aria-disabled') === 'true') return
     const response = input.read()
     if ('missing' in response) {
       feedback.replaceChildren(h(doc, 'p', {class: 'cm-result cm-result-missing'}, t(response.missing)))

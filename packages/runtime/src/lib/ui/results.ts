@@ -31,7 +31,7 @@ export function renderResults(context: Context, progress: Progress): HTMLElement
         h(doc, 'th', {scope: 'col'}, t('results.outcomeStatus')))),
       h(doc, 'tbody', null, ...progress.outcomes.map((outcome) => h(doc, 'tr', {'data-outcome': outcome.id, class: 'cm-outcome-' + outcome.status.replace(' ', '-')},
         h(doc, 'th', {scope: 'row'}, statements.get(outcome.id) ?? outcome.id),
-        h(doc, 'td', null, outcome.total > 0 ? outcome.percent + '%' : '–'),
+        h(doc, 'td', null, outcome.answered > 0 ? outcome.percent + '%' : '–'),
         h(doc, 'td', null, t('results.status.' + outcome.status)))))))
   }
 
@@ -42,7 +42,8 @@ export function renderResults(context: Context, progress: Progress): HTMLElement
   if (pages.length > 0) {
     parts.push(h(doc, 'h2', null, t('results.unanswered')))
     parts.push(h(doc, 'ul', {class: 'cm-unanswered'}, ...pages.map((page) => {
-      const button = h(doc, 'button', {type: 'button', class: 'cm-link'}, t('results.goTo', {page: index.pages[page]?.page.title ?? ''}))
+      const entry = index.pages[page]
+      const button = h(doc, 'button', {type: 'button', class: 'cm-link'}, t('results.goTo', {page: entry?.page.title ?? '', module: entry?.module.title ?? ''}))
       button.addEventListener('click', () => context.goTo(page))
       return h(doc, 'li', null, button)
     })))
