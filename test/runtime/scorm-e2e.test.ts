@@ -125,6 +125,9 @@ async function playCourse(frame: FrameLocator): Promise<void> {
   await frame.locator('#cm-q-searched input[type=radio]').first().press('Tab')
   await frame.locator('#cm-q-searched .cm-check').press('Enter')
   expect(await feedback(frame, 'searched')).toContain('Correct.')
+  // Answered: the button is marked disabled but keeps the keyboard focus.
+  expect(await frame.locator('#cm-q-searched .cm-check').getAttribute('aria-disabled')).toBe('true')
+  expect(await frame.locator('#cm-q-searched .cm-check').evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true)
 
   await frame.getByRole('button', {name: 'Next'}).click()
   expect(await title(frame)).toBe('More rules')
