@@ -58,5 +58,15 @@ export function createProgram(io: Io): Command {
       if (!(await build(io, {courses: list, targets: wanted, out: flags.out, format: flags.format, sco: flags.sco, languages: flags.lang}))) throw new ExitError(1)
     })
 
+  program
+    .command('new')
+    .description('Create a new course folder with one module that shows each main construct')
+    .argument('<dir>', 'folder to create (must be new or empty)')
+    .option('--title <title>', 'course title (default: made from the folder name)')
+    .action(async (dir: string, flags: {title?: string}) => {
+      const {newCourse} = await import('./commands/new.js')
+      await newCourse(io, {dir, title: flags.title})
+    })
+
   return program
 }

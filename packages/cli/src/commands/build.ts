@@ -9,6 +9,7 @@ import type {Io} from '../lib/io.js'
 import {readMedia} from '../lib/read-course.js'
 import {loadRuntime, loadTheme} from '../lib/resources.js'
 import {writeAtomic, writeFolderAtomic} from '../lib/write-atomic.js'
+import {writeChecksums} from '../lib/checksums.js'
 import {checkCourse, type CheckedCourse} from './check.js'
 
 export const targets: ReadonlyArray<Target> = ['scorm12', 'scorm2004', 'xapi', 'cmi5', 'web']
@@ -35,6 +36,7 @@ export async function build(io: Io, options: BuildOptions): Promise<boolean> {
   let ok = true
   const report: unknown[] = []
   const checkedList: CheckedCourse[] = []
+  const zips: string[] = []
   for (const folder of options.courses) checkedList.push(...(await checkCourse(io.cwd, folder, validator)))
   for (const checked of checkedList) {
     const label = checked.display + (checked.translation ? ' (' + checked.translation + ')' : '')
@@ -71,9 +73,11 @@ export async function build(io: Io, options: BuildOptions): Promise<boolean> {
       const files = target === 'scorm12' ? exportScorm12(learner, site, scorm, {sco: options.sco}) : exportScorm2004(learner, site, scorm, {sco: options.sco})
       const file = path.join(out, name + '.zip')
       await writeAtomic(file, await zip(files))
+      zips.push(file)
       io.stdout(path.relative(io.cwd, file) + '\n')
     }
   }
+  await writeChecksums(out, zips)
   if (options.format === 'json') io.stdout(JSON.stringify(report, undefined, 2) + '\n')
   return ok
 }

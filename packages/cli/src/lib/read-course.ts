@@ -26,6 +26,8 @@ export async function readCourse(root: string): Promise<ReadCourse> {
   const real = await fs.realpath(root)
   const files = new Map<string, string>()
   const assets = new Set<string>()
+  const unreadable = new Set<string>()
+  const outside = new Set<string>()
   const diagnostics: Diagnostic[] = []
   const decoder = new TextDecoder('utf-8', {fatal: true})
   const queue: string[] = ['']
@@ -40,7 +42,10 @@ export async function readCourse(root: string): Promise<ReadCourse> {
       let stat
       try {
         const target = await fs.realpath(full)
-        if (target !== real && !target.startsWith(real + path.sep)) continue // leads outside: never read
+        if (target !== real && !target.startsWith(real + path.sep)) {
+          outside.add(rel) // leads outside the course: never read, never packed
+          continue
+        }
         stat = await fs.stat(target)
       } catch {
         continue // dangling link
@@ -55,7 +60,7 @@ export async function readCourse(root: string): Promise<ReadCourse> {
       if (stat.size > maxTextBytes) {
         diagnostics.push({file: rel, line: 1, column: 1, severity: 'error', rule: rules.fileTooLarge.id,
           message: 'Unexpected file of ' + stat.size + ' bytes, expected at most ' + maxTextBytes, hint: rules.fileTooLarge.hint})
-        files.set(rel, '')
+        unreadable.add(rel)
         continue
       }
       const bytes = await fs.readFile(full)
@@ -64,11 +69,11 @@ export async function readCourse(root: string): Promise<ReadCourse> {
       } catch {
         diagnostics.push({file: rel, line: 1, column: 1, severity: 'error', rule: rules.invalidEncoding.id,
           message: 'Unexpected bytes that are not UTF-8, expected a UTF-8 text file', hint: rules.invalidEncoding.hint})
-        files.set(rel, '')
+        unreadable.add(rel)
       }
     }
   }
-  return {root: real, input: {slug: path.basename(real), files, assets}, diagnostics}
+  return {root: real, input: {slug: path.basename(real), files, assets, unreadable, outside}, diagnostics}
 }
 
 /** Read the bytes of the given course-relative files. */

@@ -62,8 +62,6 @@ duration: 15
 
 # First steps
 
-<!-- Every "##" heading starts a new page. Open docs/authoring.md for everything you can write. -->
-
 ## Why boundaries matter
 
 Working in a prison means working inside clear rules. Staff rely on

@@ -17,6 +17,10 @@ export interface CourseInput {
   readonly files: ReadonlyMap<string, string>
   /** Every file present in the course folder (any type), by relative path. */
   readonly assets: ReadonlySet<string>
+  /** Files present but not readable as text (too large, not UTF-8): already reported by the reader. */
+  readonly unreadable?: ReadonlySet<string> | null | undefined
+  /** Paths inside the course folder that lead outside it (symbolic links): never read, never packed. */
+  readonly outside?: ReadonlySet<string> | null | undefined
   /** Name of the course file (default: `course.yaml`). */
   readonly manifest?: string | null | undefined
 }
@@ -61,9 +65,10 @@ interface CourseData {
 
 /** Compile a course folder's text into the course model and positioned messages. Never throws for author input. */
 export function compileCourse(input: CourseInput, options?: CompileOptions | null): CompileResult {
-  const context = createContext(options?.validator ?? createValidator(), input.files, input.assets)
+  const context = createContext(options?.validator ?? createValidator(), input.files, input.assets, input.outside ?? new Set())
+  const unreadable = input.unreadable ?? new Set<string>()
   const manifest = input.manifest ?? 'course.yaml'
-  const course = compile(context, input.slug, manifest)
+  const course = compile(context, input.slug, manifest, unreadable)
   const files = [...context.vfiles.values()].sort((a, b) => String(a.path).localeCompare(String(b.path)))
   const messages = files.flatMap((file) => file.messages)
   if (options?.strict) for (const message of messages) message.fatal = true
@@ -71,8 +76,9 @@ export function compileCourse(input: CourseInput, options?: CompileOptions | nul
   return {course: ok ? course : undefined, ok, messages, files}
 }
 
-function compile(context: Context, slug: string, manifest: string): Course | undefined {
+function compile(context: Context, slug: string, manifest: string, unreadable: ReadonlySet<string>): Course | undefined {
   const file = vfileOf(context, manifest)
+  if (unreadable.has(manifest)) return undefined
   if (!context.files.has(manifest)) {
     report(file, {line: 1, column: 1}, rules.missingModule, 'Unexpected folder without `' + manifest + '`, expected the course file there')
     return undefined
@@ -109,6 +115,14 @@ function compile(context: Context, slug: string, manifest: string): Course | und
     const resolved = resolvePath(manifest, modulePath)
     if (resolved.kind !== 'inside') {
       report(file, place, rules.assetOutsideCourse, 'Unexpected module path `' + modulePath + '` outside the course folder, expected a file inside it')
+      return
+    }
+    if (unreadable.has(resolved.path)) {
+      context.incomplete = true
+      return
+    }
+    if (context.outside.has(resolved.path)) {
+      report(file, place, rules.assetOutsideCourse, 'Unexpected module `' + modulePath + '` that links outside the course folder, expected a file inside it')
       return
     }
     if (!context.files.has(resolved.path)) {
@@ -175,6 +189,7 @@ function checkOutcomes(context: Context, outcomes: ReadonlyArray<Outcome>, locat
   const manifest = [...context.vfiles.keys()][0]!
   outcomes.forEach((outcome, index) => {
     const place = locate('/outcomes/' + index + '/id')
+    if (context.incomplete) return
     if (!context.outcomeRefs.some((ref) => ref.taught && ref.id === outcome.id)) {
       report(vfileOf(context, manifest), place, rules.outcomeNotTaught, 'Unexpected outcome `' + outcome.id + '` that no module teaches, expected it in the `outcomes` of a module')
     }

@@ -44,12 +44,16 @@ export interface Context {
   readonly ids: DeclaredId[]
   readonly outcomeRefs: OutcomeRef[]
   readonly terms: TermUse[]
+  /** Paths inside the course folder that lead outside it: never read, never packed. */
+  readonly outside: ReadonlySet<string>
+  /** Set when a module could not be read: course-wide coverage checks would only add noise. */
+  incomplete: boolean
   /** First definition of every term in the course, by lower-case term. */
   readonly definitions: Map<string, string>
 }
 
-export function createContext(validator: Validator, files: ReadonlyMap<string, string>, assets: ReadonlySet<string>): Context {
-  return {validator, files, assets, externalLinks: 'warn', language: 'en', vfiles: new Map(), media: new Map(), ids: [], outcomeRefs: [], terms: [], definitions: new Map()}
+export function createContext(validator: Validator, files: ReadonlyMap<string, string>, assets: ReadonlySet<string>, outside: ReadonlySet<string>): Context {
+  return {validator, files, assets, outside, incomplete: false, externalLinks: 'warn', language: 'en', vfiles: new Map(), media: new Map(), ids: [], outcomeRefs: [], terms: [], definitions: new Map()}
 }
 
 /** The vfile for `path` (created on first use, holding the file's text for code frames). */

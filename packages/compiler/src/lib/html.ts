@@ -90,8 +90,17 @@ export function useMedia(context: Context, modulePath: string, node: Nodes, url:
     reportAt(context, modulePath, node, rules.assetOutsideCourse, 'Unexpected path `' + url + '` outside the course folder, expected a file inside it')
     return undefined
   }
+  if (leadsOutside(context, resolved.path)) {
+    reportAt(context, modulePath, node, rules.assetOutsideCourse, 'Unexpected file `' + resolved.path + '` that links outside the course folder, expected a file inside it')
+    return undefined
+  }
   if (!context.assets.has(resolved.path)) {
     reportAt(context, modulePath, node, rules.missingAsset, 'Unexpected missing file `' + resolved.path + '`, expected it in the course folder')
+    return undefined
+  }
+  const unsafe = unsafeName(resolved.path)
+  if (unsafe) {
+    reportAt(context, modulePath, node, rules.unsafeFileName, 'Unexpected file name `' + resolved.path + '` (' + unsafe + '), expected a name that every LMS and zip tool accepts')
     return undefined
   }
   if (!context.media.has(resolved.path)) context.media.set(resolved.path, kind)
@@ -254,4 +263,20 @@ function languageName(tag: string): string {
   } catch {
     return tag
   }
+}
+
+/** Why a course-relative path cannot be packed safely, or `undefined` when it can. */
+export function unsafeName(path: string): string | undefined {
+  if (/[\u0000-\u001f\u007f]/.test(path)) return 'control characters'
+  if (/[\\:*?"<>|]/.test(path)) return 'one of \\ : * ? " < > |'
+  if (path.split('/').some((part) => part.length > 200)) return 'a name longer than 200 characters'
+  if (path.split('/').some((part) => /^\s|\s$|\.$/.test(part))) return 'a name that starts or ends with a space, or ends with a dot'
+  if (path.length > 1000) return 'a path longer than 1000 characters'
+  return undefined
+}
+
+/** Whether a path, or a folder on the way to it, is a link that leads outside the course. */
+export function leadsOutside(context: Context, path: string): boolean {
+  const parts = path.split('/')
+  return parts.some((_, index) => context.outside.has(parts.slice(0, index + 1).join('/')))
 }

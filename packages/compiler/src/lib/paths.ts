@@ -15,12 +15,7 @@ export function resolvePath(from: string, reference: string): Resolved {
     return {kind: 'external', url: trimmed}
   }
   if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed) && !/^[a-z]:[\\/]/i.test(trimmed)) return {kind: 'external', url: trimmed}
-  let decoded = trimmed.split(/[?#]/)[0]!
-  try {
-    decoded = decodeURI(decoded)
-  } catch {
-    // Keep the path as written.
-  }
+  const decoded = trimmed.split(/[?#]/)[0]!.split('/').map(decodeSegment).join('/')
   if (decoded.startsWith('/') || decoded.startsWith('\\') || /^[a-z]:[\\/]/i.test(decoded) || decoded.includes('\0')) return {kind: 'outside'}
   const base = from.split('/').slice(0, -1)
   const parts = [...base]
@@ -35,4 +30,12 @@ export function resolvePath(from: string, reference: string): Resolved {
   }
   if (parts.length === 0) return {kind: 'outside'}
   return {kind: 'inside', path: parts.join('/')}
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
 }

@@ -76,6 +76,8 @@ export const rules = {
     'Download the file into the course’s `media/` folder and refer to it by its path: packages must work offline.'),
   externalLink: rule('external-link', 'warning', 'A link points to a web site, which offline learners cannot open.',
     'Keep the information in the course itself, or set `externalLinks: allow` in course.yaml when the links are deliberate.'),
+  unsafeFileName: rule('unsafe-file-name', 'error', 'A file name cannot be packed safely.',
+    'Rename the file using letters, digits, `-`, `_` and `.` (spaces are allowed but best avoided); no `\\ : * ? " < > |` or control characters.'),
   missingAlt: rule('missing-alt', 'error', 'An image has no alt text.',
     'Describe the picture in the square brackets: `![what the picture shows](media/file.png)`.'),
   invalidLanguage: rule('invalid-language', 'error', 'The language tag is not valid.',
