@@ -62,20 +62,24 @@ describe.each(layouts)('%s SCO', (layout) => {
         const zips = (await fs.readdir(path.join(out, layout))).filter(
           (name) => name.startsWith(path.basename(course) + '-') && name.endsWith('-' + target + '.zip')
         )
-        expect(zips).toHaveLength(1)
-        const files = unzip(await fs.readFile(path.join(out, layout, zips[0]!)))
-        const manifest = files.get('imsmanifest.xml')
-        expect(manifest, 'imsmanifest.xml at the zip root').toBeDefined()
-
+        // One package per language: the source and each translation.
+        expect(zips.length).toBeGreaterThanOrEqual(1)
         const schemas = [...(await fs.readdir(path.join(root, 'packages/export/schemas', set), {recursive: true, withFileTypes: true}))]
           .filter((entry) => entry.isFile())
           .map((entry) => path.relative(path.join(root, 'packages/export/schemas', set), path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-        expect(checkScormPackage(files, version, schemas)).toEqual([])
+        for (const zip of zips) {
+          const files = unzip(await fs.readFile(path.join(out, layout, zip)))
+          const manifest = files.get('imsmanifest.xml')
+          expect(manifest, zip + ': imsmanifest.xml at the zip root').toBeDefined()
+          expect(checkScormPackage(files, version, schemas), zip).toEqual([])
+          const language = /-([A-Za-z-]+)-scorm(?:12|2004)\.zip$/.exec(zip)![1]!
+          expect(new TextDecoder().decode(manifest), zip + ': the course language in the manifest').toMatch(new RegExp('<(?:imsmd:)?language>' + language + '</(?:imsmd:)?language>'))
 
-        for (const engine of engines) {
-          const verdict = await validateManifest(new TextDecoder().decode(manifest), set, engine)
-          expect(verdict.errors, engine).toEqual([])
-          expect(verdict.valid, engine).toBe(true)
+          for (const engine of engines) {
+            const verdict = await validateManifest(new TextDecoder().decode(manifest), set, engine)
+            expect(verdict.errors, zip + ' ' + engine).toEqual([])
+            expect(verdict.valid, zip + ' ' + engine).toBe(true)
+          }
         }
       }, 300_000)
     }

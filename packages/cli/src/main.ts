@@ -15,7 +15,8 @@ export async function main(argv: ReadonlyArray<string>, io?: Io): Promise<number
     return 0
   } catch (error) {
     if (error instanceof ExitError) return error.code
-    if (error instanceof CommanderError) return error.exitCode
+    // Help and version exit 0; every other usage error (unknown option, missing argument) exits 2.
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2
     streams.stderr('Internal error, please report it with the command you ran:\n' + (error instanceof Error ? error.stack ?? error.message : String(error)) + '\n')
     return 70
   }

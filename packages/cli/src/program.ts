@@ -5,13 +5,13 @@ import {ExitError, type Io} from './lib/io.js'
 
 const formats: ReadonlyArray<Format> = ['text', 'json', 'github']
 
-function parseTargets(value: string, previous: Target[] | undefined): Target[] {
-  const known: ReadonlyArray<string> = ['scorm12', 'scorm2004', 'xapi', 'cmi5', 'web']
+function parseTargets(value: string, previous: Array<Target | 'guide'> | undefined): Array<Target | 'guide'> {
+  const known: ReadonlyArray<string> = ['scorm12', 'scorm2004', 'xapi', 'cmi5', 'web', 'guide']
   const list = value.split(',').map((item) => item.trim()).filter(Boolean)
   for (const item of list) {
     if (!known.includes(item)) throw new InvalidArgumentError('Unexpected target `' + item + '`, expected ' + known.join(', '))
   }
-  return [...new Set([...(previous ?? []), ...(list as Target[])])]
+  return [...new Set([...(previous ?? []), ...(list as Array<Target | 'guide'>)])]
 }
 
 /** The `coursemark` program. Commands are loaded lazily; nothing here exits the process. */
@@ -37,19 +37,19 @@ export function createProgram(io: Io): Command {
     .description('Build course folders into LMS packages (zips) and offline web folders')
     .argument('[course...]', 'course folders (each holds a course.yaml)')
     .option('--all', 'build every course under curricula/ and examples/')
-    .option('--target <targets>', 'comma-separated: scorm12, scorm2004, xapi, cmi5, web (default: every supported target)', parseTargets)
+    .option('--target <targets>', 'comma-separated: scorm12, scorm2004, xapi, cmi5, web, guide (default: every supported package target; guide only when named)', parseTargets)
     .option('--out <dir>', 'folder to write packages to', 'dist')
     .option('--lang <languages>', 'comma-separated languages to build (default: the course language and every translation)', (value: string) => value.split(',').map((item) => item.trim()).filter(Boolean))
     .addOption(new Option('--sco <layout>', 'SCORM layout: one SCO, or one SCO per module').choices(['single', 'per-module']).default('single'))
     .addOption(new Option('--format <format>', 'how to print diagnostics').choices(formats).default('text'))
-    .action(async (courses: string[], flags: {all?: boolean; target?: Target[]; out: string; lang?: string[]; sco: 'single' | 'per-module'; format: Format}) => {
+    .action(async (courses: string[], flags: {all?: boolean; target?: Array<Target | 'guide'>; out: string; lang?: string[]; sco: 'single' | 'per-module'; format: Format}) => {
       const {build, discoverCourses, supportedTargets} = await import('./commands/build.js')
       const list = flags.all ? [...courses, ...(await discoverCourses(io.cwd))] : courses
       if (list.length === 0) {
         io.stderr(flags.all ? 'No courses found under curricula/ or examples/.\n' : 'Name a course folder, or use --all.\n')
         throw new ExitError(2)
       }
-      const wanted = flags.target ?? [...supportedTargets]
+      const wanted = flags.target ?? supportedTargets.filter((target) => target !== 'guide')
       const unsupported = wanted.filter((target) => !supportedTargets.includes(target))
       if (unsupported.length > 0) {
         io.stderr('Target ' + unsupported.join(', ') + ' is not available in this version; available: ' + supportedTargets.join(', ') + '.\n')
@@ -66,6 +66,17 @@ export function createProgram(io: Io): Command {
     .action(async (dir: string, flags: {title?: string}) => {
       const {newCourse} = await import('./commands/new.js')
       await newCourse(io, {dir, title: flags.title})
+    })
+
+  program
+    .command('report')
+    .description('Report on a course: outcome alignment matrix, estimated durations, Bloom levels, translation status')
+    .argument('<course>', 'course folder (holds a course.yaml)')
+    .addOption(new Option('--format <format>', 'an offline HTML page, or JSON').choices(['html', 'json']).default('html'))
+    .option('--out <file>', 'file to write, `-` for standard output (default: HTML to <course>-report.html, JSON to standard output)')
+    .action(async (course: string, flags: {format: 'html' | 'json'; out?: string}) => {
+      const {report} = await import('./commands/report.js')
+      await report(io, {course, format: flags.format, out: flags.out})
     })
 
   return program

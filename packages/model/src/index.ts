@@ -7,3 +7,5 @@ export type {
 } from './lib/types.js'
 export {assessmentsOf, blocksOf, forLearners, pagesOf, questionsOf} from './lib/walk.js'
 export type {Assessment} from './lib/walk.js'
+export {activityIri, activityTypes, interactionDefinition, languageKey, responseNumber, responseText, scenarioDefinition} from './lib/xapi.js'
+export type {ActivityKind, InteractionComponent, InteractionDefinition, LanguageMap} from './lib/xapi.js'

@@ -10,15 +10,16 @@ import {readMedia} from '../lib/read-course.js'
 import {loadRuntime, loadTheme} from '../lib/resources.js'
 import {writeAtomic, writeFolderAtomic} from '../lib/write-atomic.js'
 import {writeChecksums} from '../lib/checksums.js'
+import {writeGuide} from '../lib/guide.js'
 import {checkCourse, type CheckedCourse} from './check.js'
 
 export const targets: ReadonlyArray<Target> = ['scorm12', 'scorm2004', 'xapi', 'cmi5', 'web']
 /** Targets this version can build. */
-export const supportedTargets: ReadonlyArray<Target> = ['scorm12', 'scorm2004', 'web']
+export const supportedTargets: ReadonlyArray<Target | 'guide'> = ['scorm12', 'scorm2004', 'web', 'guide']
 
 export interface BuildOptions {
   readonly courses: ReadonlyArray<string>
-  readonly targets: ReadonlyArray<Target>
+  readonly targets: ReadonlyArray<Target | 'guide'>
   readonly out: string
   readonly format: Format
   readonly sco?: 'single' | 'per-module' | undefined
@@ -53,15 +54,25 @@ export async function build(io: Io, options: BuildOptions): Promise<boolean> {
       continue
     }
     if (options.languages && !options.languages.includes(course.language)) continue
-    let theme = themes.get(course.theme)
+    let theme = themes.get(checked.root + '\0' + course.theme)
     if (!theme) {
-      theme = await loadTheme(course.theme)
-      themes.set(course.theme, theme)
+      try {
+        theme = await loadTheme(course.theme, {courseRoot: checked.root})
+      } catch (error) {
+        ok = false
+        io.stderr(label + ': not built: ' + (error instanceof Error ? error.message : String(error)) + '\n')
+        continue
+      }
+      themes.set(checked.root + '\0' + course.theme, theme)
     }
     runtime ??= await loadRuntime()
     const learner = forLearners(course)
     const media = await readMedia(checked.root, learner.media.map((ref) => ref.path), checked.mediaRoot)
     for (const target of options.targets) {
+      if (target === 'guide') {
+        io.stdout(path.relative(io.cwd, await writeGuide(out, course, media)) + '\n')
+        continue
+      }
       const site = exportWeb(learner, renderSite({course: learner, theme, runtime, target}), media)
       const name = course.slug + '-' + course.version + '-' + course.language + '-' + target
       if (target === 'web') {

@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises'
 import path from 'node:path'
 import {compileCourse, compileTranslation, type CompileResult, type CourseInput} from '@coursemark/compiler'
 import {compareDiagnostics, rules, toDiagnostics, type Diagnostic} from '@coursemark/diagnostics'
@@ -25,7 +26,14 @@ const translationsFolder = 'translations'
 
 /** Read and compile a course folder and every translation it lists. */
 export async function checkCourse(cwd: string, folder: string, validator?: Validator): Promise<CheckedCourse[]> {
-  const read = await readCourse(path.resolve(cwd, folder))
+  const root = path.resolve(cwd, folder)
+  const stat = await fs.stat(root).catch(() => undefined)
+  if (!stat?.isDirectory()) {
+    const diagnostic: Diagnostic = {file: 'course.yaml', line: 1, column: 1, severity: 'error', rule: rules.missingModule.id,
+      message: 'Unexpected path `' + folder + '`: ' + (stat ? 'it is a file' : 'it does not exist') + ', expected a course folder holding a course.yaml', hint: 'Name the folder that holds course.yaml, e.g. `curricula/my-course`.'}
+    return [{root, sources: new Map(), result: {course: undefined, ok: false, messages: [], files: []}, diagnostics: [diagnostic], display: path.relative(cwd, root) || '.', mediaRoot: (file) => file}]
+  }
+  const read = await readCourse(root)
   const display = path.relative(cwd, read.root) || '.'
   const result = compileCourse(read.input, {validator})
   const diagnostics = [...read.diagnostics, ...toDiagnostics(result.messages)].sort(compareDiagnostics)
@@ -58,13 +66,16 @@ async function checkTranslation(source: ReadCourse, sourceCourse: Course, displa
     const lines = text.split(/\r?\n/)
     const listStart = lines.findIndex((line) => /^translations\s*:/.test(line))
     let line = listStart + 1
+    let column = 1
     for (let index = Math.max(0, listStart); index < lines.length; index++) {
-      if (new RegExp('(^|[\\s\\[,-])' + language + '([\\s\\],]|$)').test(lines[index]!.replace(/^translations\s*:/, ' '))) {
+      const match = new RegExp('(^|[\\s\\[,-])' + language + '(?=[\\s\\],]|$)').exec(lines[index]!.replace(/^translations\s*:/, (prefix) => ' '.repeat(prefix.length)))
+      if (match) {
         line = index + 1
+        column = match.index + match[1]!.length + 1
         break
       }
     }
-    const diagnostic: Diagnostic = {file: 'course.yaml', line: Math.max(1, line), column: 1, severity: 'error', rule: rules.translationMissing.id,
+    const diagnostic: Diagnostic = {file: 'course.yaml', line: Math.max(1, line), column, severity: 'error', rule: rules.translationMissing.id,
       message: 'Unexpected missing translation `' + language + '`, expected `' + prefix + 'course.yaml` and the translated modules', hint: rules.translationMissing.hint}
     return {root: source.root, sources: source.input.files, result: {course: undefined, ok: false, messages: [], files: []}, diagnostics: [diagnostic], display, translation: language, mediaRoot}
   }

@@ -44,10 +44,10 @@ export function compileTranslation(source: TranslationSource, language: string, 
       }
       const expected = sourceHash(source.input.files.get(source.input.manifest ?? 'course.yaml') ?? '')
       if (course.translation.sourceHash !== expected) {
-        at(manifest, rules.translationOutdated, 'Unexpected `sourceHash` ' + (course.translation.sourceHash ? '`' + course.translation.sourceHash + '`' : '(missing)') + ' in the translated course.yaml: the source course.yaml has changed, expected `' + expected + '` once the translation is updated')
+        at(hashPlace(input, manifest.path) ?? manifest, rules.translationOutdated, 'Unexpected `sourceHash` ' + (course.translation.sourceHash ? '`' + course.translation.sourceHash + '`' : '(missing)') + ' in the translated course.yaml: the source course.yaml has changed, expected `' + expected + '` once the translation is updated')
       }
     }
-    compareCourses(source, course, at)
+    compareCourses(source, course, input, at)
   }
   const messages = [...files.values()].sort((a, b) => String(a.path).localeCompare(String(b.path))).flatMap((file) => file.messages)
   if (options?.strict) for (const message of messages) message.fatal = true
@@ -57,7 +57,7 @@ export function compileTranslation(source: TranslationSource, language: string, 
 
 type Report = (ref: SourceRef | undefined, rule: (typeof rules)[keyof typeof rules], reason: string) => void
 
-function compareCourses(source: TranslationSource, translation: Course, at: Report): void {
+function compareCourses(source: TranslationSource, translation: Course, input: CourseInput, at: Report): void {
   const original = source.course
   const manifest: SourceRef = {path: 'course.yaml', start: {line: 1, column: 1}}
   same(manifest, 'outcomes', original.outcomes.map((o) => o.id + ' ' + o.bloom + ' ' + o.domain + ' ' + o.eqf), translation.outcomes.map((o) => o.id + ' ' + o.bloom + ' ' + o.domain + ' ' + o.eqf), at)
@@ -69,7 +69,7 @@ function compareCourses(source: TranslationSource, translation: Course, at: Repo
     const path = counterpart.source.path
     const expectedHash = sourceHash(source.input.files.get(path) ?? '')
     if (module.sourceHash !== expectedHash) {
-      at(module.source, rules.translationOutdated, 'Unexpected `sourceHash` ' + (module.sourceHash ? '`' + module.sourceHash + '`' : '(missing)') + ': the source `' + path + '` has changed, expected `' + expectedHash + '` once the translation is updated')
+      at(hashPlace(input, module.source.path) ?? module.source, rules.translationOutdated, 'Unexpected `sourceHash` ' + (module.sourceHash ? '`' + module.sourceHash + '`' : '(missing)') + ': the source `' + path + '` has changed, expected `' + expectedHash + '` once the translation is updated')
     }
     same(module.source, 'outcomes of module `' + module.id + '`', counterpart.outcomes, module.outcomes, at)
     if (module.pages.length !== counterpart.pages.length) {
@@ -78,7 +78,13 @@ function compareCourses(source: TranslationSource, translation: Course, at: Repo
     }
     module.pages.forEach((page, index) => {
       const other = counterpart.pages[index]!
-      same(page.source, 'blocks of page “' + page.title + '”', other.blocks.map(shape), page.blocks.map(shape), at)
+      const mine = page.blocks.filter(isTracked)
+      const theirs = other.blocks.filter(isTracked)
+      if (mine.length !== theirs.length) {
+        at(page.source, rules.translationMismatch, 'Unexpected ' + mine.length + ' quizzes, scenarios and reflections on page “' + page.title + '”, expected ' + theirs.length + ' as on the source page “' + other.title + '”')
+        return
+      }
+      mine.forEach((block, position) => compareBlock(block, theirs[position]!, at))
     })
   }
 }
@@ -93,37 +99,71 @@ function same(ref: SourceRef | undefined, what: string, expected: ReadonlyArray<
   }
 }
 
-/** What must not change in a translation: ids, types, answers and structure; never the text. */
-function shape(block: Block): string {
-  switch (block.type) {
-    case 'quiz':
-      return 'quiz ' + block.id + ' attempts=' + block.attempts + ' [' + block.questions.map(questionShape).join('; ') + ']'
-    case 'scenario':
-      return 'scenario ' + block.id + ' outcome=' + (block.outcome ?? '') + ' [' + block.steps.map((step) => step.id + (step.result ? '=' + step.result : '') + '→' + step.choices.map((choice) => choice.next).join(',')).join('; ') + ']'
-    case 'reflection':
-      return 'reflection ' + block.id
-    default:
-      return block.type
+type Tracked = Extract<Block, {type: 'quiz' | 'scenario' | 'reflection'}>
+
+function isTracked(block: Block): block is Tracked {
+  return block.type === 'quiz' || block.type === 'scenario' || block.type === 'reflection'
+}
+
+/** Compare what must not change in a translation: ids, types, answers and structure; never the text. */
+function compareBlock(mine: Tracked, theirs: Tracked, at: Report): void {
+  const where = 'source' in mine ? mine.source : undefined
+  if (mine.type !== theirs.type || mine.id !== theirs.id) {
+    at(where, rules.translationMismatch, 'Unexpected ' + mine.type + ' `' + mine.id + '`, expected ' + theirs.type + ' `' + theirs.id + '` as in the source')
+    return
+  }
+  if (mine.type === 'quiz' && theirs.type === 'quiz') {
+    if (mine.attempts !== theirs.attempts) at(mine.source, rules.translationMismatch, 'Unexpected `attempts=' + mine.attempts + '` on quiz `' + mine.id + '`, expected `attempts=' + theirs.attempts + '` as in the source')
+    const length = Math.max(mine.questions.length, theirs.questions.length)
+    for (let index = 0; index < length; index++) {
+      const question = mine.questions[index]
+      const original = theirs.questions[index]
+      if (!question || !original) {
+        at(question?.source ?? mine.source, rules.translationMismatch, 'Unexpected ' + mine.questions.length + ' questions in quiz `' + mine.id + '`, expected ' + theirs.questions.length + ' as in the source')
+        return
+      }
+      const difference = questionDifference(question, original)
+      if (difference) at(question.source, rules.translationMismatch, 'Unexpected change in question `' + question.id + '`: ' + difference + '; expected only its text to be translated')
+    }
+  } else if (mine.type === 'scenario' && theirs.type === 'scenario') {
+    if (mine.outcome !== theirs.outcome || mine.points !== theirs.points) at(mine.source, rules.translationMismatch, 'Unexpected `outcome` or `points` on scenario `' + mine.id + '`, expected them as in the source')
+    const steps = (block: typeof mine) => block.steps.map((step) => step.id + (step.result ? ' (' + step.result + ')' : '') + ' → ' + (step.choices.map((choice) => choice.next).join(', ') || 'end'))
+    const a = steps(mine)
+    const b = steps(theirs)
+    const index = a.findIndex((step, position) => step !== b[position])
+    if (index >= 0 || a.length !== b.length) {
+      const step = mine.steps[index >= 0 ? index : a.length - 1]
+      at(step?.source ?? mine.source, rules.translationMismatch, 'Unexpected step `' + (a[index] ?? 'nothing') + '` in scenario `' + mine.id + '`, expected `' + (b[index >= 0 ? index : a.length] ?? 'nothing') + '` as in the source (ids, results and links stay the same)')
+    }
   }
 }
 
-function questionShape(question: Question): string {
-  const head = question.id + ' ' + question.type + ' ' + question.outcome + ' ' + question.points
-  switch (question.type) {
-    case 'single':
-    case 'multiple':
-      return head + ' ' + question.choices.map((choice) => (choice.correct ? 'x' : 'o')).join('')
-    case 'true-false':
-      return head + ' ' + question.answer
-    case 'order':
-      return head + ' ' + question.items.length + ' items'
-    case 'match':
-      return head + ' ' + question.sources.length + ' pairs'
-    case 'text':
-      return head + ' accepted answers'
-    case 'numeric':
-      return head + ' ' + question.answer + '±' + question.tolerance
+/** In words, what differs between a translated question and its source, or `undefined`. */
+function questionDifference(question: Question, original: Question): string | undefined {
+  if (question.id !== original.id) return 'the id is `' + question.id + '`, the source has `' + original.id + '`'
+  if (question.type !== original.type) return 'the type is `' + question.type + '`, the source has `' + original.type + '`'
+  if (question.outcome !== original.outcome) return 'the outcome is `' + question.outcome + '`, the source has `' + original.outcome + '`'
+  if (question.points !== original.points) return 'it gives ' + question.points + ' points, the source ' + original.points
+  if ((question.type === 'single' || question.type === 'multiple') && (original.type === 'single' || original.type === 'multiple')) {
+    if (question.choices.length !== original.choices.length) return 'it has ' + question.choices.length + ' options, the source ' + original.choices.length
+    const index = question.choices.findIndex((choice, position) => choice.correct !== original.choices[position]!.correct)
+    if (index >= 0) return 'option ' + (index + 1) + (question.choices[index]!.correct ? ' is marked `[x]`, but it is not correct in the source' : ' is not marked `[x]`, but it is correct in the source')
   }
+  if (question.type === 'true-false' && original.type === 'true-false' && question.answer !== original.answer) return 'the answer is `' + question.answer + '`, the source has `' + original.answer + '`'
+  if (question.type === 'order' && original.type === 'order' && question.items.length !== original.items.length) return 'it has ' + question.items.length + ' items, the source ' + original.items.length
+  if (question.type === 'match' && original.type === 'match' && question.sources.length !== original.sources.length) return 'it has ' + question.sources.length + ' pairs, the source ' + original.sources.length
+  if (question.type === 'numeric' && original.type === 'numeric' && (question.answer !== original.answer || question.tolerance !== original.tolerance)) return 'the answer is ' + question.answer + ' ± ' + question.tolerance + ', the source has ' + original.answer + ' ± ' + original.tolerance
+  return undefined
+}
+
+/** The position of the `sourceHash:` value in a translated file, when it has one. */
+function hashPlace(input: CourseInput, path: string): SourceRef | undefined {
+  const lines = (input.files.get(path) ?? '').split(/\r?\n/)
+  const index = lines.findIndex((line) => /^\s*sourceHash\s*:/.test(line))
+  if (index < 0) return undefined
+  const column = lines[index]!.indexOf(':') + 1
+  const value = lines[index]!.slice(column).search(/\S/)
+  return {path, start: {line: index + 1, column: column + 1 + Math.max(0, value)}}
 }
 
 function withSourcePageIds(course: Course, source: Course): Course {

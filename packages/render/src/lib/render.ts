@@ -12,6 +12,8 @@ export interface Theme {
   readonly css: string
   /** UI strings by language (`strings/<lang>.json`); `en` is the fallback and must exist. */
   readonly strings: Readonly<Record<string, Readonly<Record<string, string>>>>
+  /** Files the theme ships (`assets/**`: logos, fonts), by path; packed under `assets/theme/` (optional). */
+  readonly assets?: Readonly<Record<string, Uint8Array>> | undefined
 }
 
 export type Target = 'web' | 'scorm12' | 'scorm2004' | 'xapi' | 'cmi5'
@@ -43,6 +45,8 @@ export function renderSite(input: SiteInput): Map<string, Uint8Array> {
   const layout = handlebars.compile(theme.layout, {strict: true})
   const strings = uiStrings(theme, course.language)
   const html = layout({
+    theme: theme.name,
+    strings,
     language: course.language,
     direction: rtl.has(course.language.split('-')[0]!.toLowerCase()) ? 'rtl' : 'ltr',
     title: course.title,
@@ -53,11 +57,16 @@ export function renderSite(input: SiteInput): Map<string, Uint8Array> {
     courseJson: new handlebars.SafeString(jsonForScript(course)),
     stringsJson: new handlebars.SafeString(jsonForScript(strings))
   })
-  return new Map([
+  if (!html.includes(handlebars.Utils.escapeExpression(contentSecurityPolicy))) {
+    throw new Error('Unexpected layout of theme `' + theme.name + '` without the Content-Security-Policy, expected `<meta http-equiv="Content-Security-Policy" content="{{csp}}">`')
+  }
+  const files = new Map<string, Uint8Array>([
     ['index.html', encoder.encode(html)],
     ['assets/coursemark.css', encoder.encode(theme.css)],
     ['assets/coursemark.js', encoder.encode(runtime)]
   ])
+  for (const name of Object.keys(theme.assets ?? {}).sort()) files.set('assets/theme/' + name, theme.assets![name]!)
+  return files
 }
 
 /** The UI strings for a language: the theme's English strings, overlaid with the language's (then its base language's). */

@@ -69,12 +69,13 @@ export function boot(win: Window, options: BootOptions): void {
     tracker,
     state: start.state,
     now,
-    menuOpen: win.matchMedia ? win.matchMedia('(min-width: 48em)').matches : true
+    menuOpen: win.matchMedia ? win.matchMedia('(min-width: 64em)').matches : true,
+    savedInBrowser: adapter.name === 'standalone'
   })
   show = player.notify
   for (const problem of pending) show(problem)
   if (start.mode !== 'normal') show({key: 'notice.review'})
-  else if (start.resumed) show({key: 'notice.resumed'})
+  else if (start.resumed) show({key: 'notice.resumed', values: {page: index.pages[start.state.page]?.page.title ?? t('results.title')}})
   tracker.flush(player.state())
 
   let ended = false

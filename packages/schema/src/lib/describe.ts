@@ -73,7 +73,7 @@ export function describeErrors(errors: ReadonlyArray<ErrorObject>, options?: Des
       case 'type':
         if (name === 'version') return {rule: rules.invalidValue, pointer, reason: 'Unexpected version, expected `major.minor.patch` such as `1.0.0`'}
         return {rule: noun === 'field' ? rules.invalidValue : rules.invalidAttribute, pointer, expected: [String(params['type'])],
-          reason: 'Unexpected value for `' + name + '`, expected ' + article(String(params['type']))}
+          reason: 'Unexpected ' + (name ? 'value for `' + name + '`' : 'content') + ', expected ' + article(String(params['type']))}
       case 'minimum':
       case 'maximum':
       case 'exclusiveMinimum':

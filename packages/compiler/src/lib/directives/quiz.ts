@@ -1,8 +1,8 @@
 import type {BlockContent, DefinitionContent, List, ListItem, RootContent, Table} from 'mdast'
 import type {ContainerDirective} from 'mdast-util-directive'
-import {quoteList, rules} from '@coursemark/diagnostics'
+import {quoteList, report, rules} from '@coursemark/diagnostics'
 import type {Choice, OrderItem, Question, QuestionType, QuizBlock} from '@coursemark/model'
-import {attributePlace, checkAttributes, declareId, pathOf, reportAt, sourceOf, type Context} from '../context.js'
+import {attributePlace, checkAttributes, declareId, pathOf, reportAt, sourceOf, vfileOf, type Context} from '../context.js'
 import {contentToHtml, plainText} from '../html.js'
 import {suggest} from '@coursemark/diagnostics'
 
@@ -46,11 +46,14 @@ export function question(context: Context, modulePath: string, node: ContainerDi
   const rawType = node.attributes?.['type']
   if (typeof rawType === 'string' && !(questionTypes as ReadonlyArray<string>).includes(rawType)) {
     const best = suggest(rawType, questionTypes)
-    reportAt(context, modulePath, node, rules.unknownQuestionType,
-      'Unexpected question type `' + rawType + '`' + (best ? ', did you mean `' + best + '`?' : '') + ' Expected one of ' + quoteList(questionTypes),
+    const path = pathOf(node, modulePath)
+    report(vfileOf(context, path), attributePlace(context, path, node, 'type'), rules.unknownQuestionType,
+      'Unexpected question type `' + rawType + '`' + (best ? ', did you mean `' + best + '`? Expected' : ', expected') + ' one of ' + quoteList(questionTypes),
       {actual: rawType, expected: questionTypes})
     const {type: _ignored, ...rest} = node.attributes ?? {}
-    checkAttributes(context, modulePath, {...node, attributes: {...rest, type: 'single'}}, 'question')
+    const others = checkAttributes(context, modulePath, {...node, attributes: {...rest, type: 'single'}}, 'question')
+    // The question still assesses its outcome: do not add a misleading outcome-not-assessed.
+    if (others) context.outcomeRefs.push({id: String(others['outcome']), file: path, place: attributePlace(context, path, node, 'outcome'), taught: false})
     return undefined
   }
   const attributes = checkAttributes(context, modulePath, node, 'question')

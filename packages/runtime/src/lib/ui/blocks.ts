@@ -9,7 +9,7 @@ import {renderScenario} from './scenario.js'
 export function renderBlock(context: Context, block: Block): HTMLElement | undefined {
   switch (block.type) {
     case 'html':
-      return html(context.doc, 'div', {class: 'cm-html'}, block.html)
+      return html(context, 'div', {class: 'cm-html'}, block.html)
     case 'quiz':
       return renderQuiz(context, block)
     case 'scenario':
@@ -31,7 +31,7 @@ function renderReflection(context: Context, block: ReflectionBlock): HTMLElement
   field.addEventListener('input', () => context.keep(writeReflection(context.state(), block.id, field.value)))
   field.addEventListener('change', () => context.apply(writeReflection(context.state(), block.id, field.value), {type: 'reflection', id: block.id}))
   return h(doc, 'section', {class: 'cm-reflection', id},
-    html(doc, 'div', {class: 'cm-reflection-prompt', id: id + '-prompt'}, block.html),
+    html(context, 'div', {class: 'cm-reflection-prompt', id: id + '-prompt'}, block.html),
     h(doc, 'label', {class: 'cm-reflection-label', id: id + '-label', for: field.id}, t('reflection.label')),
     field,
     h(doc, 'p', {class: 'cm-hint', id: id + '-hint'}, t('reflection.hint')))
@@ -39,9 +39,10 @@ function renderReflection(context: Context, block: ReflectionBlock): HTMLElement
 
 function renderActivity(context: Context, block: ActivityBlock): HTMLElement {
   const {doc, t} = context
-  return h(doc, 'aside', {class: 'cm-activity'},
+  const id = domId('cm-activity', block.title)
+  return h(doc, 'section', {class: 'cm-activity', 'aria-labelledby': id},
     h(doc, 'p', {class: 'cm-activity-label'}, t('activity.label')),
-    h(doc, 'h2', {class: 'cm-activity-title'}, block.title),
+    h(doc, 'h2', {class: 'cm-activity-title', id}, block.title),
     block.duration ? h(doc, 'p', {class: 'cm-activity-duration'}, t('activity.duration', {minutes: block.duration})) : undefined,
-    html(doc, 'div', {class: 'cm-html'}, block.html))
+    html(context, 'div', {class: 'cm-html'}, block.html))
 }

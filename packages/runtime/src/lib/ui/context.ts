@@ -18,4 +18,6 @@ export interface Context {
   keep(next: State): void
   /** Show a page (or the results view, `pages.length`). */
   goTo(page: number): void
+  /** Have screen readers read `text` (feedback, moves), through the player's live region. */
+  announce(text: string): void
 }

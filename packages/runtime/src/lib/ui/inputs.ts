@@ -3,7 +3,7 @@ import {decimal} from '../decimal.js'
 import {parseNumber} from '../normalize.js'
 import type {Response} from '../state.js'
 import type {Context} from './context.js'
-import {domId, h, html, srOnly} from './dom.js'
+import {domId, h, html, icon, srOnly} from './dom.js'
 import {shuffledIndexes} from './shuffle.js'
 
 /** The answer controls of one question. */
@@ -70,7 +70,7 @@ function choiceInput(
   const group = h(doc, 'div', {class: 'cm-options', role: multiple ? 'group' : 'radiogroup', 'aria-labelledby': labelId})
   options.forEach((option, index) => {
     const input = h(doc, 'input', {type: multiple ? 'checkbox' : 'radio', name, value: String(index), id: name + '-' + index})
-    const label = h(doc, 'label', {class: 'cm-option', for: input.id}, input, html(doc, 'span', {class: 'cm-option-text'}, option.html))
+    const label = h(doc, 'label', {class: 'cm-option', for: input.id}, input, html(context, 'span', {class: 'cm-option-text'}, option.html))
     inputs.push(input)
     labels.push(label)
     group.append(label)
@@ -96,7 +96,7 @@ function choiceInput(
         const label = labels[index]
         if (!label || !option.correct) return
         label.classList.add('cm-is-correct')
-        label.append(srOnly(doc, ' (' + t('quiz.correctMark') + ')'))
+        label.append(icon(doc, 'check'), srOnly(doc, ' (' + t('quiz.correctMark') + ')'))
       })
       return undefined
     },
@@ -109,8 +109,7 @@ function orderInput(context: Context, question: OrderQuestion, labelId: string):
   let order = shuffledIndexes(question.items.length, question.id)
   let disabled = false
   const list = h(doc, 'ol', {class: 'cm-order', 'aria-labelledby': labelId})
-  const status = h(doc, 'p', {class: 'cm-sr-only', role: 'status', 'aria-live': 'polite'})
-  const element = h(doc, 'div', {class: 'cm-order-input'}, list, status)
+  const element = h(doc, 'div', {class: 'cm-order-input'}, list)
 
   function move(position: number, delta: -1 | 1): void {
     const target = position + delta
@@ -125,17 +124,20 @@ function orderInput(context: Context, question: OrderQuestion, labelId: string):
     const again = buttons?.[delta < 0 ? 0 : 1]
     const fallback = buttons?.[delta < 0 ? 1 : 0]
     ;(again && !again.disabled ? again : fallback)?.focus()
-    status.textContent = t('quiz.moved', {item: question.items[item]?.text ?? '', position: target + 1, total: order.length})
+    context.announce(t('quiz.moved', {item: question.items[item]?.text ?? '', position: target + 1, total: order.length}))
   }
 
   function render(): void {
     list.replaceChildren(...order.map((item, position) => {
       const text = question.items[item]?.text ?? ''
-      const up = h(doc, 'button', {type: 'button', class: 'cm-move cm-move-up', 'aria-label': t('quiz.moveUp', {item: text}), disabled: disabled || position === 0}, '↑')
-      const down = h(doc, 'button', {type: 'button', class: 'cm-move cm-move-down', 'aria-label': t('quiz.moveDown', {item: text}), disabled: disabled || position === order.length - 1}, '↓')
+      const up = h(doc, 'button', {type: 'button', class: 'cm-move cm-move-up', 'aria-label': t('quiz.moveUp', {item: text}), disabled: disabled || position === 0}, icon(doc, 'up'))
+      const down = h(doc, 'button', {type: 'button', class: 'cm-move cm-move-down', 'aria-label': t('quiz.moveDown', {item: text}), disabled: disabled || position === order.length - 1}, icon(doc, 'down'))
       up.addEventListener('click', () => move(position, -1))
       down.addEventListener('click', () => move(position, 1))
-      return h(doc, 'li', {class: 'cm-order-item'}, html(doc, 'span', {class: 'cm-order-text'}, question.items[item]?.html ?? ''), h(doc, 'span', {class: 'cm-order-buttons'}, up, down))
+      return h(doc, 'li', {class: 'cm-order-item'},
+        h(doc, 'span', {class: 'cm-order-position', 'aria-hidden': 'true'}, String(position + 1)),
+        html(context, 'span', {class: 'cm-order-text'}, question.items[item]?.html ?? ''),
+        h(doc, 'span', {class: 'cm-order-buttons'}, up, down))
     }))
   }
 
@@ -174,7 +176,7 @@ function matchInput(context: Context, question: MatchQuestion, labelId: string):
       h(doc, 'option', {value: ''}, t('quiz.choose')),
       ...shown.map((target) => h(doc, 'option', {value: String(target)}, question.targets[target]?.text ?? '')))
     selects.push(select)
-    return h(doc, 'tr', null, html(doc, 'th', {scope: 'row', id: headerId}, source.html), h(doc, 'td', null, select))
+    return h(doc, 'tr', null, html(context, 'th', {scope: 'row', id: headerId}, source.html), h(doc, 'td', null, select))
   })
   const table = h(doc, 'table', {class: 'cm-match', 'aria-labelledby': labelId},
     h(doc, 'thead', null, h(doc, 'tr', null, h(doc, 'th', {scope: 'col'}, question.headers[0]), h(doc, 'th', {scope: 'col'}, question.headers[1]))),

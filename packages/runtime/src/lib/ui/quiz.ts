@@ -2,7 +2,7 @@ import type {Question, QuizBlock} from '@coursemark/model'
 import {isCorrect, isFinal} from '../scoring.js'
 import {answerQuestion} from '../state.js'
 import type {Context} from './context.js'
-import {domId, h, html} from './dom.js'
+import {domId, h, html, icon} from './dom.js'
 import {createInput} from './inputs.js'
 
 /** A quiz: its questions, each with its own check button and feedback. */
@@ -20,10 +20,10 @@ function renderQuestion(context: Context, quiz: QuizBlock, question: Question, i
   const promptId = id + '-prompt'
   const input = createInput(context, question, promptId)
   const check = h(doc, 'button', {type: 'button', class: 'cm-button cm-check'}, t('quiz.check'))
-  const feedback = h(doc, 'div', {class: 'cm-feedback', 'aria-live': 'polite'})
+  const feedback = h(doc, 'div', {class: 'cm-feedback'})
   const element = h(doc, 'div', {class: 'cm-question', id, 'data-type': question.type},
     total > 1 ? h(doc, 'p', {class: 'cm-question-number'}, t('quiz.question', {number: index + 1, total})) : undefined,
-    html(doc, 'div', {class: 'cm-prompt', id: promptId}, question.prompt),
+    html(context, 'div', {class: 'cm-prompt', id: promptId}, question.prompt),
     input.element,
     h(doc, 'div', {class: 'cm-actions'}, check),
     feedback)
@@ -41,12 +41,13 @@ function renderQuestion(context: Context, quiz: QuizBlock, question: Question, i
     const parts: Array<HTMLElement | undefined> = []
     const left = Math.max(0, quiz.attempts - answer.attempts)
     parts.push(h(doc, 'p', {class: 'cm-result ' + (correct ? 'cm-result-correct' : 'cm-result-incorrect')},
+      icon(doc, correct ? 'check' : 'cross'),
       correct ? t('quiz.correct') : t('quiz.incorrect') + ' ' + (final ? t('quiz.revealed') : t('quiz.triesLeft', {count: left}))))
     if (question.type === 'single' || question.type === 'multiple') {
       const chosen = answer.response.type === 'single' ? [answer.response.choice] : answer.response.type === 'multiple' ? answer.response.choices : []
       const notes = chosen.flatMap((choice) => {
         const option = question.choices[choice]
-        return option?.feedback ? [html(doc, 'li', {class: option.correct ? 'cm-option-feedback cm-correct' : 'cm-option-feedback'}, option.feedback)] : []
+        return option?.feedback ? [html(context, 'li', {class: option.correct ? 'cm-option-feedback cm-correct' : 'cm-option-feedback'}, option.feedback)] : []
       })
       if (notes.length > 0) parts.push(h(doc, 'ul', {class: 'cm-option-feedbacks'}, ...notes))
     }
@@ -59,7 +60,7 @@ function renderQuestion(context: Context, quiz: QuizBlock, question: Question, i
         answerShown = input.reveal()
       }
       if (!correct) parts.push(answerShown)
-      if (question.feedback) parts.push(html(doc, 'div', {class: 'cm-explanation'}, question.feedback))
+      if (question.feedback) parts.push(html(context, 'div', {class: 'cm-explanation'}, question.feedback))
     }
     feedback.replaceChildren(...parts.filter((part): part is HTMLElement => part !== undefined))
   }
@@ -69,12 +70,14 @@ function renderQuestion(context: Context, quiz: QuizBlock, question: Question, i
     const response = input.read()
     if ('missing' in response) {
       feedback.replaceChildren(h(doc, 'p', {class: 'cm-result cm-result-missing'}, t(response.missing)))
+      context.announce(t(response.missing))
       return
     }
     const at = context.now()
     context.apply(answerQuestion(context.state(), question.id, response), {type: 'answer', id: question.id, latency: at - shownAt})
     shownAt = at
     show()
+    context.announce(Array.from(feedback.children, (part) => part.textContent ?? '').join(' '))
   }
 
   check.addEventListener('click', onCheck)

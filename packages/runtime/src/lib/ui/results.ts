@@ -2,24 +2,37 @@ import type {Progress} from '../scoring.js'
 import type {Context} from './context.js'
 import {h} from './dom.js'
 
+/** A bar for a percentage (decorative: the number is always written next to it). */
+function meter(doc: Document, percent: number): HTMLElement {
+  const fill = h(doc, 'span', {class: 'cm-meter-fill'})
+  fill.style.width = Math.max(0, Math.min(100, percent)) + '%'
+  return h(doc, 'span', {class: 'cm-meter', 'aria-hidden': 'true'}, fill)
+}
+
 /** The results view: score, pass or fail against the pass mark, every outcome, what is left to do. */
 export function renderResults(context: Context, progress: Progress): HTMLElement {
   const {doc, t, index} = context
   const heading = h(doc, 'h1', {class: 'cm-page-title', tabindex: -1}, t('results.title'))
   const parts: Array<HTMLElement | undefined> = [heading]
+  const summary: Array<HTMLElement | undefined> = []
+  const state = progress.total === 0 ? 'none' : !progress.decided ? 'pending' : progress.passed ? 'passed' : 'failed'
 
   if (progress.total > 0) {
-    parts.push(h(doc, 'p', {class: 'cm-score'}, t('results.score', {percent: progress.percent})))
-    parts.push(h(doc, 'p', {class: 'cm-mastery'}, t('results.mastery', {percent: progress.masteryPercent})))
-    parts.push(progress.decided
+    summary.push(h(doc, 'p', {class: 'cm-score'}, t('results.score', {percent: progress.percent})))
+    summary.push(h(doc, 'p', {class: 'cm-mastery'}, t('results.mastery', {percent: progress.masteryPercent})))
+    summary.push(progress.decided
       ? h(doc, 'p', {class: 'cm-verdict ' + (progress.passed ? 'cm-passed' : 'cm-failed')}, t(progress.passed ? 'results.passed' : 'results.failed'))
       : h(doc, 'p', {class: 'cm-verdict cm-pending'}, t('results.pending', {answered: progress.answered, total: progress.total})))
   } else {
-    parts.push(h(doc, 'p', {class: 'cm-score'}, t('results.noScore')))
+    summary.push(h(doc, 'p', {class: 'cm-score'}, t('results.noScore')))
   }
-  parts.push(h(doc, 'p', {class: 'cm-pages-seen'}, progress.completed
+  summary.push(h(doc, 'p', {class: 'cm-pages-seen'}, progress.completed
     ? t('results.completed')
     : t('results.pages', {visited: progress.visitedPages, total: progress.pages})))
+  const ring = h(doc, 'span', {class: 'cm-score-ring', 'aria-hidden': 'true'},
+    h(doc, 'span', {class: 'cm-score-number'}, progress.total > 0 ? progress.percent + '%' : progress.visitedPages + '/' + progress.pages))
+  ring.style.setProperty('--cm-percent', String(progress.total > 0 ? progress.percent : (progress.visitedPages / Math.max(1, progress.pages)) * 100))
+  parts.push(h(doc, 'div', {class: 'cm-summary cm-summary-' + state}, ring, h(doc, 'div', {class: 'cm-summary-text'}, ...summary)))
 
   if (progress.outcomes.length > 0) {
     const statements = new Map(index.course.outcomes.map((outcome) => [outcome.id, outcome.statement]))
@@ -31,13 +44,13 @@ export function renderResults(context: Context, progress: Progress): HTMLElement
         h(doc, 'th', {scope: 'col'}, t('results.outcomeStatus')))),
       h(doc, 'tbody', null, ...progress.outcomes.map((outcome) => h(doc, 'tr', {'data-outcome': outcome.id, class: 'cm-outcome-' + outcome.status.replace(' ', '-')},
         h(doc, 'th', {scope: 'row'}, statements.get(outcome.id) ?? outcome.id),
-        h(doc, 'td', null, outcome.answered > 0 ? outcome.percent + '%' : '–'),
-        h(doc, 'td', null, t('results.status.' + outcome.status)))))))
+        h(doc, 'td', {class: 'cm-outcome-score'}, outcome.answered > 0 ? outcome.percent + '%' : '–', outcome.answered > 0 ? meter(doc, outcome.percent) : undefined),
+        h(doc, 'td', null, h(doc, 'span', {class: 'cm-badge'}, t('results.status.' + outcome.status))))))))
   }
 
-  const state = context.state()
+  const learner = context.state()
   const open = index.assessments.filter((assessment) =>
-    assessment.kind === 'question' ? !state.questions.has(assessment.id) : !state.scenarios.has(assessment.id))
+    assessment.kind === 'question' ? !learner.questions.has(assessment.id) : !learner.scenarios.has(assessment.id))
   const pages = [...new Set(open.map((assessment) => index.pageOf.get(assessment.id) ?? 0))]
   if (pages.length > 0) {
     parts.push(h(doc, 'h2', null, t('results.unanswered')))
@@ -48,5 +61,8 @@ export function renderResults(context: Context, progress: Progress): HTMLElement
       return h(doc, 'li', null, button)
     })))
   }
+  const print = h(doc, 'button', {type: 'button', class: 'cm-button cm-secondary cm-print'}, t('results.print'))
+  print.addEventListener('click', () => doc.defaultView?.print())
+  parts.push(h(doc, 'p', {class: 'cm-results-actions'}, print))
   return h(doc, 'article', {class: 'cm-page cm-results'}, ...parts)
 }

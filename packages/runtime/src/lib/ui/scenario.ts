@@ -8,7 +8,7 @@ import {domId, h, html} from './dom.js'
 export function renderScenario(context: Context, scenario: ScenarioBlock): HTMLElement {
   const {doc, t} = context
   const titleId = domId('cm-scenario', scenario.id)
-  const feedback = h(doc, 'div', {class: 'cm-scenario-feedback', 'aria-live': 'polite'})
+  const feedback = h(doc, 'div', {class: 'cm-scenario-feedback'})
   const stage = h(doc, 'div', {class: 'cm-scenario-stage'})
   const element = h(doc, 'section', {class: 'cm-scenario', 'aria-labelledby': titleId},
     h(doc, 'h2', {class: 'cm-scenario-title', id: titleId}, scenario.title ?? t('scenario.label')),
@@ -22,8 +22,8 @@ export function renderScenario(context: Context, scenario: ScenarioBlock): HTMLE
     const step = steps[steps.length - 1]
     if (!step) return
     const last = path.length > 0 ? steps[steps.length - 2]?.choices[path[path.length - 1] ?? -1] : undefined
-    feedback.replaceChildren(...(last?.feedback ? [html(doc, 'div', {class: 'cm-choice-feedback'}, last.feedback)] : []))
-    const text = html(doc, 'div', {class: 'cm-step', tabindex: -1}, step.html)
+    feedback.replaceChildren(...(last?.feedback ? [html(context, 'div', {class: 'cm-choice-feedback'}, last.feedback)] : []))
+    const text = html(context, 'div', {class: 'cm-step', tabindex: -1}, step.html)
     const parts: HTMLElement[] = [text]
     if (ending) {
       const result = ending.result ?? 'poor'
@@ -41,7 +41,7 @@ export function renderScenario(context: Context, scenario: ScenarioBlock): HTMLE
     } else {
       parts.push(h(doc, 'div', {class: 'cm-scenario-choices', role: 'group', 'aria-label': t('scenario.choices')},
         ...step.choices.map((choice, index) => {
-          const button = html(doc, 'button', {type: 'button', class: 'cm-button cm-choice'}, choice.html)
+          const button = html(context, 'button', {type: 'button', class: 'cm-button cm-choice'}, choice.html)
           button.addEventListener('click', () => {
             const at = context.now()
             context.apply(chooseInScenario(context.state(), scenario.id, index), {type: 'scenario', id: scenario.id, latency: at - startedAt})
@@ -51,7 +51,12 @@ export function renderScenario(context: Context, scenario: ScenarioBlock): HTMLE
         })))
     }
     stage.replaceChildren(...parts)
-    if (focus) text.focus()
+    if (focus) {
+      text.focus()
+      const result = stage.querySelector('.cm-scenario-result')
+      const said = [feedback.textContent, result?.textContent].filter(Boolean).join(' ')
+      if (said) context.announce(said)
+    }
   }
 
   render(false)

@@ -1,0 +1,71 @@
+import {createRequire} from 'node:module'
+import type {Page} from 'playwright-core'
+import {afterAll, beforeAll, describe, expect, test} from 'vitest'
+import {launchChromium, type Browser} from '../helpers/browser.js'
+import {answerEverything, buildExample, examples, pageTitles, themes, watchErrors} from './helpers.js'
+
+// axe-core (WCAG 2.0 and 2.1, levels A and AA) on every page of every example course in every
+// theme: as first shown, with every question answered and its feedback shown, the results page,
+// the resumed course with its notice, and the menu open on a phone. Zero violations.
+const axeSource: string = (await import('node:fs')).readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
+
+let browser: Browser
+beforeAll(async () => {
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+/** Run axe in the page (injected through the debugger, so the page's CSP stays in force) and list the violations. */
+async function violations(page: Page, where: string): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource)
+  const found = await page.evaluate(async (runOnly) => {
+    const result = await (window as any).axe.run(document, {runOnly: {type: 'tag', values: runOnly}, resultTypes: ['violations']})
+    return (result.violations as any[]).flatMap((violation) => violation.nodes.map((node: any) =>
+      violation.id + ' ' + node.target.join(' ') + ': ' + (node.failureSummary ?? '').replace(/\s+/g, ' ')))
+  }, tags)
+  return found.map((line: string) => where + ': ' + line)
+}
+
+describe.each(themes)('theme %s', (theme) => {
+  test.each(examples)('examples/%s: zero axe violations on every page, answered, results, resumed, phone menu', async (name) => {
+    const built = await buildExample(name, theme)
+    const page = await browser.context.newPage()
+    const errors = watchErrors(page)
+    const found: string[] = []
+    try {
+      await page.setViewportSize({width: 1280, height: 900})
+      await page.goto(built.url + 'index.html')
+      await page.locator('.cm-page-title').waitFor()
+      const titles = await pageTitles(page)
+      for (const [index, title] of titles.entries()) {
+        if (index > 0) await page.locator('.cm-next').click()
+        await expect.poll(() => page.locator('h1.cm-page-title').textContent()).toBe(title)
+        found.push(...(await violations(page, title)))
+        if ((await page.locator('.cm-question, .cm-scenario, .cm-reflection').count()) > 0) {
+          await answerEverything(page)
+          found.push(...(await violations(page, title + ' (answered)')))
+        }
+      }
+      await page.locator('.cm-next').click()
+      await page.locator('.cm-results').waitFor()
+      found.push(...(await violations(page, 'results')))
+
+      await page.reload()
+      await page.locator('.cm-notice[data-notice="notice.resumed"]').waitFor()
+      found.push(...(await violations(page, 'resumed')))
+
+      await page.setViewportSize({width: 360, height: 740})
+      await page.locator('.cm-menu-toggle').click()
+      await expect.poll(() => page.locator('.cm-menu').isVisible()).toBe(true)
+      found.push(...(await violations(page, 'phone menu')))
+      expect(found).toEqual([])
+      expect(errors).toEqual([])
+    } finally {
+      await page.close()
+      await built.served.close()
+    }
+  })
+})
