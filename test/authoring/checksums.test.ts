@@ -3,7 +3,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import {promisify} from 'node:util'
 import {describe, expect, test} from 'vitest'
-import {formatChecksums} from '../../packages/cli/dist/lib/checksums.js'
+import {formatChecksums} from '@coursemark/cli'
 import {copyToTemp, runCli} from '../helpers/cli.js'
 
 const exec = promisify(execFile)

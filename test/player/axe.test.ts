@@ -29,6 +29,16 @@ async function violations(page: Page, where: string): Promise<string[]> {
   return found.map((line: string) => where + ': ' + line)
 }
 
+test('the harness finds a planted violation (an image without a text alternative)', async () => {
+  const page = await browser.context.newPage()
+  try {
+    await page.setContent('<!doctype html><html lang="en"><title>t</title><main><h1>t</h1><img src="data:,"></main></html>')
+    expect((await violations(page, 'planted')).join('\n')).toMatch(/^planted: image-alt img/)
+  } finally {
+    await page.close()
+  }
+})
+
 describe.each(themes)('theme %s', (theme) => {
   test.each(examples)('examples/%s: zero axe violations on every page, answered, results, resumed, phone menu', async (name) => {
     const built = await buildExample(name, theme)
@@ -55,10 +65,12 @@ describe.each(themes)('theme %s', (theme) => {
 
       await page.reload()
       await page.locator('.cm-notice[data-notice="notice.resumed"]').waitFor()
+      // "Continue where you left off": the resumed course opens where the learner was, and says so.
+      expect(await page.locator('.cm-notice[data-notice="notice.resumed"]').textContent()).toContain(await page.locator('h1').textContent())
       found.push(...(await violations(page, 'resumed')))
 
       await page.setViewportSize({width: 360, height: 740})
-      await page.locator('.cm-menu-toggle').click()
+      if ((await page.locator('.cm-menu-toggle').getAttribute('aria-expanded')) !== 'true') await page.locator('.cm-menu-toggle').click()
       await expect.poll(() => page.locator('.cm-menu').isVisible()).toBe(true)
       found.push(...(await violations(page, 'phone menu')))
       expect(found).toEqual([])

@@ -2,6 +2,7 @@ import {Command, InvalidArgumentError, Option} from 'commander'
 import type {Format} from '@coursemark/diagnostics'
 import type {Target} from '@coursemark/render'
 import {ExitError, type Io} from './lib/io.js'
+import {version} from './lib/version.js'
 
 const formats: ReadonlyArray<Format> = ['text', 'json', 'github']
 
@@ -18,6 +19,7 @@ function parseTargets(value: string, previous: Array<Target | 'guide'> | undefin
 export function createProgram(io: Io): Command {
   const program = new Command('coursemark')
     .description('Author e-learning in Markdown; build SCORM, xAPI, cmi5 and offline web packages.')
+    .version(version, '-v, --version')
     .exitOverride()
     .configureOutput({writeOut: io.stdout, writeErr: io.stderr})
     .showHelpAfterError()
@@ -41,8 +43,9 @@ export function createProgram(io: Io): Command {
     .option('--out <dir>', 'folder to write packages to', 'dist')
     .option('--lang <languages>', 'comma-separated languages to build (default: the course language and every translation)', (value: string) => value.split(',').map((item) => item.trim()).filter(Boolean))
     .addOption(new Option('--sco <layout>', 'SCORM layout: one SCO, or one SCO per module').choices(['single', 'per-module']).default('single'))
+    .addOption(new Option('--au <layout>', 'cmi5 layout: one AU per module, or one AU').choices(['per-module', 'single']).default('per-module'))
     .addOption(new Option('--format <format>', 'how to print diagnostics').choices(formats).default('text'))
-    .action(async (courses: string[], flags: {all?: boolean; target?: Array<Target | 'guide'>; out: string; lang?: string[]; sco: 'single' | 'per-module'; format: Format}) => {
+    .action(async (courses: string[], flags: {all?: boolean; target?: Array<Target | 'guide'>; out: string; lang?: string[]; sco: 'single' | 'per-module'; au: 'single' | 'per-module'; format: Format}) => {
       const {build, discoverCourses, supportedTargets} = await import('./commands/build.js')
       const list = flags.all ? [...courses, ...(await discoverCourses(io.cwd))] : courses
       if (list.length === 0) {
@@ -55,7 +58,16 @@ export function createProgram(io: Io): Command {
         io.stderr('Target ' + unsupported.join(', ') + ' is not available in this version; available: ' + supportedTargets.join(', ') + '.\n')
         throw new ExitError(2)
       }
-      if (!(await build(io, {courses: list, targets: wanted, out: flags.out, format: flags.format, sco: flags.sco, languages: flags.lang}))) throw new ExitError(1)
+      // A live progress line on a terminal; plain lines (the files written) everywhere else.
+      const {startProgress} = await import('./lib/progress.js')
+      const progress = flags.format === 'text' ? startProgress(io) : {io, stop() {}}
+      let built: boolean
+      try {
+        built = await build(progress.io, {courses: list, targets: wanted, out: flags.out, format: flags.format, sco: flags.sco, au: flags.au, languages: flags.lang})
+      } finally {
+        progress.stop()
+      }
+      if (!built) throw new ExitError(1)
     })
 
   program
@@ -77,6 +89,42 @@ export function createProgram(io: Io): Command {
     .action(async (course: string, flags: {format: 'html' | 'json'; out?: string}) => {
       const {report} = await import('./commands/report.js')
       await report(io, {course, format: flags.format, out: flags.out})
+    })
+
+  const xliff = program.command('xliff').description('Translate with CAT tools: XLIFF 1.2 out, translated XLIFF back in')
+  xliff
+    .command('extract')
+    .description('Write every text of a course to an XLIFF 1.2 file for a translation tool')
+    .argument('<course>', 'course folder (holds a course.yaml)')
+    .requiredOption('--lang <language>', 'language to translate into, e.g. de')
+    .option('--out <file>', 'file to write (default: <course>.<language>.xlf)')
+    .action(async (course: string, flags: {lang: string; out?: string}) => {
+      const {xliffExtract} = await import('./commands/xliff.js')
+      await xliffExtract(io, {course, language: flags.lang, out: flags.out})
+    })
+  xliff
+    .command('merge')
+    .description('Write translations/<language>/ from a translated XLIFF file, then check it')
+    .argument('<course>', 'course folder (holds a course.yaml)')
+    .argument('<file>', 'the translated XLIFF 1.2 file')
+    .option('--lang <language>', 'language of the translation (default: the file\'s target-language)')
+    .action(async (course: string, file: string, flags: {lang?: string}) => {
+      const {xliffMerge} = await import('./commands/xliff.js')
+      await xliffMerge(io, {course, file, language: flags.lang})
+    })
+
+  program
+    .command('preview')
+    .description('Play a course in the browser as a learner sees it; rebuild and reload on save; LMS inspector')
+    .argument('<course>', 'course folder (holds a course.yaml)')
+    .option('--port <port>', 'port on 127.0.0.1 (0: any free port)', (value: string) => {
+      const port = Number(value)
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('Unexpected port `' + value + '`, expected a number from 0 to 65535')
+      return port
+    }, 4300)
+    .action(async (course: string, flags: {port: number}) => {
+      const {preview} = await import('./commands/preview.js')
+      await preview(io, {course, port: flags.port})
     })
 
   return program

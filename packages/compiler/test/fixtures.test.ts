@@ -32,3 +32,10 @@ describe.each(names)('%s', (name) => {
     await expect(formatDiagnostics(toDiagnostics(result.messages), 'text')).toMatchFileSnapshot(path.join(folder, 'messages.txt'))
   })
 })
+
+test('the course model is plain JSON (no classes, functions or cycles)', async () => {
+  const {files, assets} = await readInput(path.join(base, 'all-question-types', 'input'))
+  const {course} = compileCourse({slug: 'all-question-types', files, assets})
+  expect(course).toBeDefined()
+  expect(JSON.parse(JSON.stringify(course))).toEqual(course)
+})

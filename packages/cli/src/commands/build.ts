@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {formatDiagnostics, hasErrors, type Format} from '@coursemark/diagnostics'
-import {exportScorm12, exportScorm2004, exportWeb, loadScormResources, zip, type ScormResources} from '@coursemark/export'
+import {exportCmi5, exportScorm12, exportScorm2004, exportWeb, exportXapi, loadLrsResources, loadScormResources, zip, type LrsResources, type ScormResources} from '@coursemark/export'
 import {forLearners, type Course} from '@coursemark/model'
 import {renderSite, type Target, type Theme} from '@coursemark/render'
 import {createValidator} from '@coursemark/schema'
@@ -15,7 +15,7 @@ import {checkCourse, type CheckedCourse} from './check.js'
 
 export const targets: ReadonlyArray<Target> = ['scorm12', 'scorm2004', 'xapi', 'cmi5', 'web']
 /** Targets this version can build. */
-export const supportedTargets: ReadonlyArray<Target | 'guide'> = ['scorm12', 'scorm2004', 'web', 'guide']
+export const supportedTargets: ReadonlyArray<Target | 'guide'> = ['scorm12', 'scorm2004', 'xapi', 'cmi5', 'web', 'guide']
 
 export interface BuildOptions {
   readonly courses: ReadonlyArray<string>
@@ -23,6 +23,8 @@ export interface BuildOptions {
   readonly out: string
   readonly format: Format
   readonly sco?: 'single' | 'per-module' | undefined
+  /** cmi5: one AU per module (default), or one AU for the course. */
+  readonly au?: 'single' | 'per-module' | undefined
   /** Only build these languages (default: the source and every translation). */
   readonly languages?: ReadonlyArray<string> | undefined
 }
@@ -34,6 +36,7 @@ export async function build(io: Io, options: BuildOptions): Promise<boolean> {
   let runtime: string | undefined
   const themes = new Map<string, Theme>()
   let scorm: ScormResources | undefined
+  let lrs: LrsResources | undefined
   let ok = true
   const report: unknown[] = []
   const checkedList: CheckedCourse[] = []
@@ -80,8 +83,10 @@ export async function build(io: Io, options: BuildOptions): Promise<boolean> {
         io.stdout(path.relative(io.cwd, path.join(out, name)) + '/\n')
         continue
       }
-      scorm ??= await loadScormResources()
-      const files = target === 'scorm12' ? exportScorm12(learner, site, scorm, {sco: options.sco}) : exportScorm2004(learner, site, scorm, {sco: options.sco})
+      const files = target === 'xapi' ? exportXapi(learner, site, lrs ??= await loadLrsResources())
+        : target === 'cmi5' ? exportCmi5(learner, site, lrs ??= await loadLrsResources(), {au: options.au})
+        : target === 'scorm12' ? exportScorm12(learner, site, scorm ??= await loadScormResources(), {sco: options.sco})
+        : exportScorm2004(learner, site, scorm ??= await loadScormResources(), {sco: options.sco})
       const file = path.join(out, name + '.zip')
       await writeAtomic(file, await zip(files))
       zips.push(file)

@@ -1,3 +1,4 @@
+import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {quoteList, report, rules} from '@coursemark/diagnostics'
@@ -137,7 +138,7 @@ function compile(context: Context, slug: string, manifest: string, unreadable: R
   const modules: Module[] = loaded.map((module) => buildModule(context, module))
 
   checkIds(context)
-  checkOutcomes(context, outcomes, located.locate)
+  checkOutcomes(context, manifest, outcomes, located.locate)
   const glossary = checkTerms(context)
   const media: MediaRef[] = [...context.media].map(([path, kind]) => ({path, kind})).sort((a, b) => a.path.localeCompare(b.path))
 
@@ -179,14 +180,13 @@ function checkIds(context: Context): void {
   }
 }
 
-function checkOutcomes(context: Context, outcomes: ReadonlyArray<Outcome>, locate: (pointer: string) => import('unist').Position | undefined): void {
+function checkOutcomes(context: Context, manifest: string, outcomes: ReadonlyArray<Outcome>, locate: (pointer: string) => Position | undefined): void {
   const ids = outcomes.map((outcome) => outcome.id)
   for (const ref of context.outcomeRefs) {
     if (!ids.includes(ref.id)) {
       report(vfileOf(context, ref.file), ref.place, rules.unknownOutcome, 'Unexpected outcome `' + ref.id + '`, expected one of ' + quoteList(ids), {actual: ref.id, expected: ids})
     }
   }
-  const manifest = [...context.vfiles.keys()][0]!
   outcomes.forEach((outcome, index) => {
     const place = locate('/outcomes/' + index + '/id')
     if (context.incomplete) return
@@ -224,7 +224,7 @@ function checkTerms(context: Context): GlossaryTerm[] {
   return glossary.sort((a, b) => a.term.localeCompare(b.term))
 }
 
-function pointOf(place: import('unist').Position | undefined): {line: number; column: number} | undefined {
+function pointOf(place: Position | undefined): {line: number; column: number} | undefined {
   return place ? {line: place.start.line, column: place.start.column} : undefined
 }
 

@@ -32,6 +32,18 @@ export interface SiteInput {
 export const contentSecurityPolicy =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'"
 
+/**
+ * The Content-Security-Policy of a target's pages. xAPI and cmi5 packages talk to an LRS (and
+ * cmi5 to the LMS's fetch URL) whose address comes from the launch URL, so it cannot be known
+ * when the package is built: for those two targets `connect-src` also allows `https:` and
+ * `http:` (plain http for LMSs on closed intranets; a page served over https still cannot reach
+ * http, browsers block mixed content). Scripts stay `'self'` only, so nothing but the runtime
+ * can use that wider `connect-src`. See docs/xapi.md, “Security”.
+ */
+export function contentSecurityPolicyFor(target: Target): string {
+  return target === 'xapi' || target === 'cmi5' ? contentSecurityPolicy.replace("connect-src 'self'", "connect-src 'self' https: http:") : contentSecurityPolicy
+}
+
 const encoder = new TextEncoder()
 
 /**
@@ -52,12 +64,12 @@ export function renderSite(input: SiteInput): Map<string, Uint8Array> {
     title: course.title,
     description: course.description,
     target,
-    csp: contentSecurityPolicy,
+    csp: contentSecurityPolicyFor(target),
     noscript: strings['noscript'] ?? 'This course needs JavaScript.',
     courseJson: new handlebars.SafeString(jsonForScript(course)),
     stringsJson: new handlebars.SafeString(jsonForScript(strings))
   })
-  if (!html.includes(handlebars.Utils.escapeExpression(contentSecurityPolicy))) {
+  if (!html.includes(handlebars.Utils.escapeExpression(contentSecurityPolicyFor(target)))) {
     throw new Error('Unexpected layout of theme `' + theme.name + '` without the Content-Security-Policy, expected `<meta http-equiv="Content-Security-Policy" content="{{csp}}">`')
   }
   const files = new Map<string, Uint8Array>([

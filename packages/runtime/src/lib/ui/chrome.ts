@@ -2,6 +2,7 @@ import type {CourseIndex} from '../course-index.js'
 import type {Progress} from '../scoring.js'
 import type {State} from '../state.js'
 import {h, icon, srOnly, type Ui} from './dom.js'
+import {formatPercent} from './strings.js'
 
 /** The course menu: modules with their progress, their pages (seen or not), the results. */
 export function renderMenu(ui: Ui, index: CourseIndex, state: State, goTo: (page: number) => void): HTMLElement[] {
@@ -37,9 +38,9 @@ export function renderMenu(ui: Ui, index: CourseIndex, state: State, goTo: (page
 }
 
 /** Update the progress bar of the header. */
-export function renderProgress(ui: Ui, bar: HTMLElement, fill: HTMLElement, label: HTMLElement, progress: Progress): void {
+export function renderProgress(ui: Ui, language: string, bar: HTMLElement, fill: HTMLElement, label: HTMLElement, progress: Progress): void {
   const percent = progress.pages > 0 ? Math.round((progress.visitedPages / progress.pages) * 100) : 100
-  const text = ui.t('progress.text', {percent})
+  const text = ui.t('progress.text', {percent: formatPercent(language, percent)})
   bar.setAttribute('aria-valuenow', String(percent))
   bar.setAttribute('aria-valuetext', text)
   fill.style.width = percent + '%'

@@ -3,7 +3,7 @@ import {h, icon} from './dom.js'
 import type {Translate} from './strings.js'
 
 /** Keys of notices that are errors (announced as alerts); the others are information. */
-const errors = new Set(['notice.lmsInit', 'notice.lmsError', 'notice.noStorage', 'notice.lossy', 'notice.ended'])
+const errors = new Set(['notice.lmsInit', 'notice.lmsError', 'notice.noStorage', 'notice.lossy', 'notice.ended', 'notice.lrsAuth', 'notice.lrsRejected', 'notice.cmi5Launch', 'notice.cmi5Ended'])
 /** Keys of information the learner should not miss (shown as warnings). */
 const warnings = new Set(['notice.standalone', 'notice.notRestored', 'notice.review'])
 

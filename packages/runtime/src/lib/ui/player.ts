@@ -136,7 +136,7 @@ export function createPlayer(options: PlayerOptions): Player {
 
   function refreshChrome(): void {
     pages.replaceChildren(...renderMenu(context, index, state, goTo))
-    renderProgress(context, bar, fill, progressLabel, tracker.progress(state))
+    renderProgress(context, index.course.language, bar, fill, progressLabel, tracker.progress(state))
   }
 
   function focusHeading(): void {

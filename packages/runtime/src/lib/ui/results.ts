@@ -1,6 +1,7 @@
 import type {Progress} from '../scoring.js'
 import type {Context} from './context.js'
 import {h} from './dom.js'
+import {formatPercent} from './strings.js'
 
 /** A bar for a percentage (decorative: the number is always written next to it). */
 function meter(doc: Document, percent: number): HTMLElement {
@@ -12,14 +13,15 @@ function meter(doc: Document, percent: number): HTMLElement {
 /** The results view: score, pass or fail against the pass mark, every outcome, what is left to do. */
 export function renderResults(context: Context, progress: Progress): HTMLElement {
   const {doc, t, index} = context
+  const percent = (value: number): string => formatPercent(index.course.language, value)
   const heading = h(doc, 'h1', {class: 'cm-page-title', tabindex: -1}, t('results.title'))
   const parts: Array<HTMLElement | undefined> = [heading]
   const summary: Array<HTMLElement | undefined> = []
   const state = progress.total === 0 ? 'none' : !progress.decided ? 'pending' : progress.passed ? 'passed' : 'failed'
 
   if (progress.total > 0) {
-    summary.push(h(doc, 'p', {class: 'cm-score'}, t('results.score', {percent: progress.percent})))
-    summary.push(h(doc, 'p', {class: 'cm-mastery'}, t('results.mastery', {percent: progress.masteryPercent})))
+    summary.push(h(doc, 'p', {class: 'cm-score'}, t('results.score', {percent: percent(progress.percent)})))
+    summary.push(h(doc, 'p', {class: 'cm-mastery'}, t('results.mastery', {percent: percent(progress.masteryPercent)})))
     summary.push(progress.decided
       ? h(doc, 'p', {class: 'cm-verdict ' + (progress.passed ? 'cm-passed' : 'cm-failed')}, t(progress.passed ? 'results.passed' : 'results.failed'))
       : h(doc, 'p', {class: 'cm-verdict cm-pending'}, t('results.pending', {answered: progress.answered, total: progress.total})))
@@ -30,7 +32,7 @@ export function renderResults(context: Context, progress: Progress): HTMLElement
     ? t('results.completed')
     : t('results.pages', {visited: progress.visitedPages, total: progress.pages})))
   const ring = h(doc, 'span', {class: 'cm-score-ring', 'aria-hidden': 'true'},
-    h(doc, 'span', {class: 'cm-score-number'}, progress.total > 0 ? progress.percent + '%' : progress.visitedPages + '/' + progress.pages))
+    h(doc, 'span', {class: 'cm-score-number'}, progress.total > 0 ? percent(progress.percent) : progress.visitedPages + '/' + progress.pages))
   ring.style.setProperty('--cm-percent', String(progress.total > 0 ? progress.percent : (progress.visitedPages / Math.max(1, progress.pages)) * 100))
   parts.push(h(doc, 'div', {class: 'cm-summary cm-summary-' + state}, ring, h(doc, 'div', {class: 'cm-summary-text'}, ...summary)))
 
@@ -44,7 +46,7 @@ export function renderResults(context: Context, progress: Progress): HTMLElement
         h(doc, 'th', {scope: 'col'}, t('results.outcomeStatus')))),
       h(doc, 'tbody', null, ...progress.outcomes.map((outcome) => h(doc, 'tr', {'data-outcome': outcome.id, class: 'cm-outcome-' + outcome.status.replace(' ', '-')},
         h(doc, 'th', {scope: 'row'}, statements.get(outcome.id) ?? outcome.id),
-        h(doc, 'td', {class: 'cm-outcome-score'}, outcome.answered > 0 ? outcome.percent + '%' : '–', outcome.answered > 0 ? meter(doc, outcome.percent) : undefined),
+        h(doc, 'td', {class: 'cm-outcome-score'}, outcome.answered > 0 ? percent(outcome.percent) : '–', outcome.answered > 0 ? meter(doc, outcome.percent) : undefined),
         h(doc, 'td', null, h(doc, 'span', {class: 'cm-badge'}, t('results.status.' + outcome.status))))))))
   }
 

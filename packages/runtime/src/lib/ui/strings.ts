@@ -13,3 +13,15 @@ export function createTranslate(strings: Readonly<Record<string, unknown>>, fall
       values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : match)
   }
 }
+
+/**
+ * A percentage (0–100) written the way the course language writes it (`50 %` in German,
+ * `%50` in Turkish, `66,67 %` with a decimal comma), at most two decimals.
+ */
+export function formatPercent(language: string, percent: number): string {
+  try {
+    return new Intl.NumberFormat(language, {style: 'percent', maximumFractionDigits: 2}).format(percent / 100)
+  } catch {
+    return percent + '%'
+  }
+}
