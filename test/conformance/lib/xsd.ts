@@ -21,7 +21,15 @@ import type {XMLFileInfo} from 'xmllint-wasm'
 export const conformanceRoot = fileURLToPath(new URL('../../../../shared/conformance/', import.meta.url))
 
 /** Folder of each schema set in `shared/conformance/`. */
-export const schemaFolders = {scorm12: 'scorm12', scorm2004: 'scorm2004-4th'} as const
+export const schemaFolders = {scorm12: 'scorm12', scorm2004: 'scorm2004-4th', tincan: 'tincan', cmi5: 'cmi5'} as const
+
+/** The schema to validate against in each folder: the kit's wrapper for SCORM, the one XSD for xAPI and cmi5. */
+export const schemaEntry: Readonly<Record<keyof typeof schemaFolders, string>> = {
+  scorm12: '_kit_wrapper.xsd',
+  scorm2004: '_kit_wrapper.xsd',
+  tincan: 'tincan.xsd',
+  cmi5: 'CourseStructure.xsd'
+}
 
 export type SchemaSet = keyof typeof schemaFolders
 
@@ -35,12 +43,13 @@ export interface Verdict {
 }
 
 /**
- * Validate one manifest like `xmllint --noout --nonet --schema <set>/_kit_wrapper.xsd`.
+ * Validate one manifest like `xmllint --noout --nonet --schema <set>/_kit_wrapper.xsd` (SCORM),
+ * `tincan/tincan.xsd` (xAPI) or `cmi5/CourseStructure.xsd` (cmi5).
  *
  * @param manifest
- *   Text of `imsmanifest.xml`.
+ *   Text of `imsmanifest.xml`, `tincan.xml` or `cmi5.xml`.
  * @param set
- *   Which schemas: `scorm12` or `scorm2004` (4th edition).
+ *   Which schemas: `scorm12`, `scorm2004` (4th edition), `tincan` or `cmi5`.
  * @param engine
  *   Which build of libxml2.
  * @returns
@@ -52,8 +61,8 @@ export async function validateManifest(manifest: string, set: SchemaSet, engine:
 
 async function validateWasm(manifest: string, set: SchemaSet): Promise<Verdict> {
   const files = await schemaFiles(set)
-  const wrapper = files.find((file) => file.fileName === '_kit_wrapper.xsd')
-  if (!wrapper) throw new Error('No _kit_wrapper.xsd in ' + path.join(conformanceRoot, schemaFolders[set]))
+  const wrapper = files.find((file) => file.fileName === schemaEntry[set])
+  if (!wrapper) throw new Error('No ' + schemaEntry[set] + ' in ' + path.join(conformanceRoot, schemaFolders[set]))
   const result = await validateXML({
     xml: [{fileName: 'imsmanifest.xml', contents: manifest}],
     schema: [wrapper],
@@ -66,7 +75,7 @@ async function validateWasm(manifest: string, set: SchemaSet): Promise<Verdict> 
 }
 
 function validateNative(manifest: string, set: SchemaSet): Promise<Verdict> {
-  const wrapper = path.join(conformanceRoot, schemaFolders[set], '_kit_wrapper.xsd')
+  const wrapper = path.join(conformanceRoot, schemaFolders[set], schemaEntry[set])
   return new Promise((resolve, reject) => {
     const child = spawn('xmllint', ['--noout', '--nonet', '--schema', wrapper, '-'], {stdio: ['pipe', 'ignore', 'pipe']})
     let stderr = ''

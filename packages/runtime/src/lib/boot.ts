@@ -1,8 +1,9 @@
 import type {Course} from '@coursemark/model'
 import fallbackStrings from '../../../../themes/default/strings/en.json' with {type: 'json'}
 import {selectAdapter} from './adapters/select.js'
-import type {Problem} from './adapters/types.js'
+import type {Problem, Reporter, TrackingAdapter} from './adapters/types.js'
 import {indexCourse} from './course-index.js'
+import {scopeCourse} from './scope.js'
 import {createTracker} from './tracker.js'
 import {createPlayer} from './ui/player.js'
 import {createTranslate} from './ui/strings.js'
@@ -11,6 +12,10 @@ import {createTranslate} from './ui/strings.js'
 export interface BootOptions {
   /** The clock: milliseconds since the epoch. */
   readonly now: () => number
+  /** The `module` parameter of the launch URL: play that module only (one SCO or AU per module). */
+  readonly module?: string | null | undefined
+  /** An adapter prepared before the start (xAPI, cmi5: they need the network first), made with the page's reporter. */
+  readonly adapter?: ((report: Reporter) => TrackingAdapter) | undefined
 }
 
 function readJson(doc: Document, id: string): unknown {
@@ -52,8 +57,8 @@ export function boot(win: Window, options: BootOptions): void {
   }
   const report = (problem: Problem): void => show(problem)
 
-  const index = indexCourse(course)
-  const adapter = selectAdapter({
+  const index = indexCourse(scopeCourse(course, options.module))
+  const adapter = options.adapter?.(report) ?? selectAdapter({
     target: doc.body.getAttribute('data-target') ?? 'web',
     window: win,
     courseId: course.id,

@@ -115,7 +115,7 @@ async function retrying(run: () => Promise<LrsResponse>, env: Environment): Prom
 async function fetchToken(launch: Cmi5Launch, env: Environment): Promise<string | Problem> {
   const response = await retrying(() => {
     const controller = new AbortController()
-    const timer = env.setTimeout(() => controller.abort(), 15_000)
+    const timer = env.setTimeout(() => controller.abort(), 8000)
     return env.fetch(launch.fetch, {method: 'POST', cache: 'no-store', credentials: 'omit', signal: controller.signal})
       .then(async (answer) => ({status: answer.status, body: await answer.text()}))
       .catch(() => ({status: 0, body: ''}))

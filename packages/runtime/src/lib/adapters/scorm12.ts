@@ -5,6 +5,8 @@ import {identifier12, scorm12Interaction} from '../scorm12-data.js'
 import {scorm12Duration} from '../time.js'
 import type {Scorm12Api} from './find-api.js'
 import {objectiveSlot, readObjectiveSlots} from './objectives.js'
+import type {BackupOptions} from './scorm-backup.js'
+import {createScormJournal} from './scorm-journal.js'
 import {createScormSession} from './scorm-session.js'
 import type {Launch, Reporter, Snapshot, TrackingAdapter} from './types.js'
 
@@ -14,6 +16,8 @@ export interface Scorm12Options {
   readonly api: Scorm12Api
   /** Where problems go (shown to the learner). */
   readonly report: Reporter
+  /** Where to keep progress the LMS has not confirmed, until it does (optional: no backup). */
+  readonly backup?: BackupOptions | undefined
 }
 
 /** `cmi.core.lesson_status` for a learner's progress. */
@@ -37,14 +41,15 @@ export function createScorm12Adapter(options: Scorm12Options): TrackingAdapter {
     lastError: () => api.LMSGetLastError(),
     errorString: (code) => api.LMSGetErrorString(code)
   }, options.report)
+  const journal = createScormJournal(session, options.backup)
   let mode: Launch['mode'] = 'normal'
   let startStatus = ''
-  let nextInteraction = 0
   let slots = new Map<string, number>()
 
   function save(snapshot: Snapshot): void {
     if (!session.isOpen()) return
     const {progress} = snapshot
+    journal.saved(snapshot)
     session.update('cmi.core.lesson_location', snapshot.location.slice(0, 255))
     session.update('cmi.suspend_data', snapshot.suspendData)
     session.update('cmi.core.exit', progress.finished ? '' : 'suspend')
@@ -58,7 +63,11 @@ export function createScorm12Adapter(options: Scorm12Options): TrackingAdapter {
     }
     for (const outcome of progress.outcomes) {
       const prefix = 'cmi.objectives.' + objectiveSlot(slots, identifier12(outcome.id)) + '.'
-      if (!session.update(prefix + 'id', identifier12(outcome.id))) continue
+      // An objective whose id is waiting to be written holds back the later ones (their slots follow it).
+      if (!session.update(prefix + 'id', identifier12(outcome.id))) {
+        if (session.isPending(prefix + 'id')) break
+        continue
+      }
       if (outcome.total > 0 && outcome.answered > 0) {
         session.update(prefix + 'score.min', '0')
         session.update(prefix + 'score.max', '100')
@@ -78,15 +87,17 @@ export function createScorm12Adapter(options: Scorm12Options): TrackingAdapter {
       startStatus = session.get('cmi.core.lesson_status')
       const mastery = Number.parseFloat(session.get('cmi.student_data.mastery_score'))
       const count = Number.parseInt(session.get('cmi.interactions._count'), 10)
-      nextInteraction = Number.isFinite(count) && count > 0 ? count : 0
       slots = readObjectiveSlots(session)
+      const stored = {suspendData: session.get('cmi.suspend_data'), location: session.get('cmi.core.lesson_location')}
+      const restored = mode === 'normal'
+        ? journal.restore(session.get('cmi.core.student_id'), stored, Number.isFinite(count) && count > 0 ? count : 0)
+        : stored
       if (mode === 'normal' && (startStatus === 'not attempted' || startStatus === '')) {
         session.set('cmi.core.lesson_status', 'incomplete')
-        session.commit()
+        journal.commit()
       }
       return {
-        suspendData: session.get('cmi.suspend_data'),
-        location: session.get('cmi.core.lesson_location'),
+        ...restored,
         mode,
         mastery: Number.isFinite(mastery) && mastery >= 0 && mastery <= 100 ? mastery / 100 : undefined
       }
@@ -94,21 +105,17 @@ export function createScorm12Adapter(options: Scorm12Options): TrackingAdapter {
     save,
     record(interaction: InteractionRecord) {
       if (!session.isOpen() || mode !== 'normal') return
-      const prefix = 'cmi.interactions.' + nextInteraction + '.'
-      nextInteraction++
-      for (const [element, value] of scorm12Interaction(interaction)) {
-        if (!session.set(prefix + element, value) && element === 'id') return
-      }
+      journal.record(scorm12Interaction(interaction))
     },
     commit() {
-      session.commit()
+      journal.commit()
     },
     finish(snapshot, sessionMilliseconds) {
       if (!session.isOpen()) return
       save(snapshot)
       session.set('cmi.core.exit', snapshot.progress.finished ? '' : 'suspend')
       session.set('cmi.core.session_time', scorm12Duration(sessionMilliseconds))
-      session.commit()
+      journal.commit()
       session.close()
     }
   }

@@ -5,6 +5,8 @@ import {identifier2004, scorm2004Interaction} from '../scorm2004-data.js'
 import {isoDuration} from '../time.js'
 import type {Scorm2004Api} from './find-api.js'
 import {objectiveSlot, readObjectiveSlots} from './objectives.js'
+import type {BackupOptions} from './scorm-backup.js'
+import {createScormJournal} from './scorm-journal.js'
 import {createScormSession} from './scorm-session.js'
 import type {Launch, Reporter, Snapshot, TrackingAdapter} from './types.js'
 
@@ -14,6 +16,8 @@ export interface Scorm2004Options {
   readonly api: Scorm2004Api
   /** Where problems go (shown to the learner). */
   readonly report: Reporter
+  /** Where to keep progress the LMS has not confirmed, until it does (optional: no backup). */
+  readonly backup?: BackupOptions | undefined
 }
 
 /** `cmi.completion_status` and `cmi.success_status`, kept apart. */
@@ -51,14 +55,15 @@ export function createScorm2004Adapter(options: Scorm2004Options): TrackingAdapt
     lastError: () => api.GetLastError(),
     errorString: (code) => api.GetErrorString(code)
   }, options.report)
+  const journal = createScormJournal(session, options.backup)
   let mode: Launch['mode'] = 'normal'
   let startCompletion = ''
-  let nextInteraction = 0
   let slots = new Map<string, number>()
 
   function save(snapshot: Snapshot): void {
     if (!session.isOpen()) return
     const {progress} = snapshot
+    journal.saved(snapshot)
     session.update('cmi.location', snapshot.location.slice(0, 1000))
     session.update('cmi.suspend_data', snapshot.suspendData)
     session.update('cmi.exit', progress.finished ? 'normal' : 'suspend')
@@ -76,7 +81,11 @@ export function createScorm2004Adapter(options: Scorm2004Options): TrackingAdapt
     for (const outcome of progress.outcomes) {
       const id = identifier2004(outcome.id)
       const prefix = 'cmi.objectives.' + objectiveSlot(slots, id) + '.'
-      if (!session.update(prefix + 'id', id)) continue
+      // An objective whose id is waiting to be written holds back the later ones (their slots follow it).
+      if (!session.update(prefix + 'id', id)) {
+        if (session.isPending(prefix + 'id')) break
+        continue
+      }
       if (outcome.total > 0 && outcome.answered > 0) {
         session.update(prefix + 'score.min', '0')
         session.update(prefix + 'score.max', '100')
@@ -99,15 +108,17 @@ export function createScorm2004Adapter(options: Scorm2004Options): TrackingAdapt
       startCompletion = session.get('cmi.completion_status')
       const mastery = Number.parseFloat(session.get('cmi.scaled_passing_score'))
       const count = Number.parseInt(session.get('cmi.interactions._count'), 10)
-      nextInteraction = Number.isFinite(count) && count > 0 ? count : 0
       slots = readObjectiveSlots(session)
+      const stored = {suspendData: session.get('cmi.suspend_data'), location: session.get('cmi.location')}
+      const restored = mode === 'normal'
+        ? journal.restore(session.get('cmi.learner_id'), stored, Number.isFinite(count) && count > 0 ? count : 0)
+        : stored
       if (mode === 'normal' && (startCompletion === 'not attempted' || startCompletion === 'unknown' || startCompletion === '')) {
         session.set('cmi.completion_status', 'incomplete')
-        session.commit()
+        journal.commit()
       }
       return {
-        suspendData: session.get('cmi.suspend_data'),
-        location: session.get('cmi.location'),
+        ...restored,
         mode,
         mastery: Number.isFinite(mastery) && mastery >= -1 && mastery <= 1 ? Math.max(0, mastery) : undefined
       }
@@ -115,21 +126,17 @@ export function createScorm2004Adapter(options: Scorm2004Options): TrackingAdapt
     save,
     record(interaction: InteractionRecord) {
       if (!session.isOpen() || mode !== 'normal') return
-      const prefix = 'cmi.interactions.' + nextInteraction + '.'
-      nextInteraction++
-      for (const [element, value] of scorm2004Interaction(interaction)) {
-        if (!session.set(prefix + element, value) && (element === 'id' || element === 'type')) return
-      }
+      journal.record(scorm2004Interaction(interaction))
     },
     commit() {
-      session.commit()
+      journal.commit()
     },
     finish(snapshot, sessionMilliseconds) {
       if (!session.isOpen()) return
       save(snapshot)
       session.set('cmi.exit', snapshot.progress.finished ? 'normal' : 'suspend')
       session.set('cmi.session_time', isoDuration(sessionMilliseconds))
-      session.commit()
+      journal.commit()
       session.close()
     }
   }

@@ -166,8 +166,11 @@ export function createLrsAdapter(options: LrsAdapterOptions): LrsAdapter {
     })
   }
 
+  /** Timestamps strictly increase within a session (cmi5 orders statements by timestamp). */
+  let lastTimestamp = 0
   function send(verb: VerbName, object: Activity, result: Result | undefined, statementContext: Context): void {
-    outbox.send(statement({id: env.uuid(), actor, verb, object, result, context: statementContext, timestamp: env.now()}))
+    lastTimestamp = Math.max(env.now(), lastTimestamp + 1)
+    outbox.send(statement({id: env.uuid(), actor, verb, object, result, context: statementContext, timestamp: lastTimestamp}))
   }
 
   function learningTime(): string {

@@ -71,6 +71,7 @@ export interface Result {
 
 /** A statement as the runtime sends it. */
 export interface XapiStatement {
+  readonly [property: string]: unknown
   readonly id: string
   readonly actor: Agent
   readonly verb: {readonly id: string; readonly display: Readonly<Record<string, string>>}

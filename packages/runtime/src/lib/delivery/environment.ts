@@ -31,3 +31,15 @@ export interface Environment {
   /** Listen to `pagehide` and `online` of the window. */
   readonly on: (event: 'pagehide' | 'online', listener: () => void) => void
 }
+
+/**
+ * A random (version 4) UUID from 16 random bytes. Browsers have `crypto.randomUUID` only in
+ * secure contexts, and LMSs on plain-http intranets are not one; `getRandomValues` works everywhere.
+ */
+export function uuidFromBytes(bytes: Uint8Array): string {
+  const hex = Array.from(bytes.slice(0, 16), (byte, index) => {
+    const value = index === 6 ? (byte & 0x0f) | 0x40 : index === 8 ? (byte & 0x3f) | 0x80 : byte
+    return (value + 0x100).toString(16).slice(1)
+  }).join('')
+  return hex.slice(0, 8) + '-' + hex.slice(8, 12) + '-' + hex.slice(12, 16) + '-' + hex.slice(16, 20) + '-' + hex.slice(20)
+}

@@ -44,7 +44,8 @@ export function createLrs(options: LrsOptions): Lrs {
     request(method, resource, request) {
       const query = Object.entries(request?.query ?? {}).filter((entry): entry is [string, string] => entry[1] !== undefined)
       const url = endpoint + resource + (query.length > 0 ? '?' + query.map(([name, value]) => name + '=' + encodeURIComponent(value)).join('&') : '')
-      const headers: Record<string, string> = {'X-Experience-API-Version': '1.0.3', Authorization: auth}
+      const headers: Record<string, string> = {'X-Experience-API-Version': '1.0.3'}
+      if (auth) headers['Authorization'] = auth
       if (request?.body !== undefined) headers['Content-Type'] = 'application/json'
       const controller = new AbortController()
       const timer = env.setTimeout(() => controller.abort(), request?.timeout ?? 20_000)

@@ -296,7 +296,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
         for (const statement of batch) flying.add(statement.id)
         void lrs.request('POST', 'statements', {body: JSON.stringify(batch), keepalive: true}).then((response) => {
           for (const statement of batch) flying.delete(statement.id)
-          if (response.status >= 200 && response.status < 300) remove(batch.map((statement) => statement.id))
+          if ((response.status >= 200 && response.status < 300) || (response.status === 409 && batch.length === 1)) remove(batch.map((statement) => statement.id))
+          // Still here (the page stayed, or came back from the back-forward cache): carry on.
+          pump()
         })
       }
       for (const document of Object.values(data.documents)) {
