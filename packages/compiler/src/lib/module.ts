@@ -34,6 +34,10 @@ export function loadModule(context: Context, path: string): LoadedModule | undef
   const file = vfileOf(context, path)
   const parsed = parseMarkdown(context.files.get(path) ?? '')
   reportFences(file, parsed)
+  if (parsed.tooDeep) {
+    context.incomplete = true
+    return undefined
+  }
   const tree = parsed.tree
   const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml')
   if (!yaml) {

@@ -40,6 +40,8 @@ export const rules = {
     'Use one of the values listed in the message.'),
   malformedDirective: rule('malformed-directive', 'error', 'A directive cannot be read, so it would show as plain text.',
     'Check the `{…}` after the name: attributes are `name=value` or `name="text"`; inside double quotes use single quotes (`title="Say \'no\'"`), or the other way round.'),
+  nestingTooDeep: rule('nesting-too-deep', 'error', 'Lists, quotes or blocks are nested too deeply to be read safely.',
+    'Flatten the structure: no course needs more than a few levels of lists, quotes or directives inside each other.'),
   unclosedDirective: rule('unclosed-directive', 'error', 'A block directive is never closed.',
     'Add a closing fence (a line of colons, e.g. `:::`) where the block ends.'),
   strayFence: rule('stray-fence', 'error', 'A closing fence closes nothing.',

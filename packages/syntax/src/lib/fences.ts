@@ -8,6 +8,9 @@ export interface FenceReport {
   readonly unclosed: ReadonlyArray<Point & {readonly name: string}>
   /** Closing fences that close nothing. */
   readonly stray: ReadonlyArray<Point>
+  /** Deepest nesting of container directives, and where it is first reached. */
+  readonly depth: number
+  readonly deepest: Point | undefined
   /** Per rewritten line (1-based): where the colons start (1-based column) and how many were added. */
   readonly shifts: ReadonlyMap<number, {readonly column: number; readonly delta: number}>
 }
@@ -39,6 +42,8 @@ export function balanceFences(value: string): FenceReport {
   const pairs: Array<{open: Open; close: number | undefined}> = []
   const stray: Point[] = []
   let code: string | undefined
+  let depth = 0
+  let deepest: Point | undefined
 
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!
@@ -54,6 +59,10 @@ export function balanceFences(value: string): FenceReport {
     const open = openFence.exec(line)
     if (open) {
       stack.push({line: index + 1, name: open[3]!, indent: open[1]!.length, colons: open[2]!.length, height: 0})
+      if (stack.length > depth) {
+        depth = stack.length
+        deepest = {line: index + 1, column: open[1]!.length + 1}
+      }
       continue
     }
     const close = closeFence.exec(line)
@@ -83,7 +92,7 @@ export function balanceFences(value: string): FenceReport {
     if (close !== undefined) rewrite(close, colons)
   }
 
-  return {value: shifts.size === 0 ? value : lines.join('\n'), unclosed, stray, shifts}
+  return {value: shifts.size === 0 ? value : lines.join('\n'), unclosed, stray, shifts, depth, deepest}
 
   function rewrite(lineNumber: number, colons: number): void {
     const line = lines[lineNumber - 1]!

@@ -10,6 +10,8 @@ import {visit} from 'unist-util-visit'
 
 /** The result of `parseMarkdown`. */
 export interface ParseResult {
+  /** Where nesting is too deep to parse safely (the tree is then empty). */
+  readonly tooDeep?: Point | undefined
   /** The mdast, with positions in the original text. */
   readonly tree: Root
   /** Container directives never closed. */
@@ -18,10 +20,30 @@ export interface ParseResult {
   readonly stray: ReadonlyArray<Point>
 }
 
+/** Deepest nesting of lists, quotes and directives parsed (deeper input is refused, not parsed). */
+export const maxDepth = 32
+
+const containerPrefix = /^(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$))+/
+
+/** The first line whose list or quote markers (or indentation) nest deeper than `maxDepth`. */
+function deepLine(value: string): Point | undefined {
+  const lines = value.split('\n')
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!
+    const prefix = containerPrefix.exec(line)
+    const markers = prefix ? (prefix[0].match(/>|[-*+]|\d{1,9}[.)]/g) ?? []).length : 0
+    const indent = /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length
+    if (markers > maxDepth || indent > maxDepth * 4) return {line: index + 1, column: 1}
+  }
+  return undefined
+}
+
 /** Parse module Markdown (front matter, GFM, directives) into mdast. No meaning is attached. */
 export function parseMarkdown(value: string): ParseResult {
   const normalized = value.replace(/\r\n?/g, '\n')
   const fences = balanceFences(normalized)
+  const tooDeep = fences.depth > maxDepth ? fences.deepest : deepLine(normalized)
+  if (tooDeep) return {tree: {type: 'root', children: []}, unclosed: [], stray: [], tooDeep}
   const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective)
   const tree = processor.parse(fences.value)
   if (fences.shifts.size > 0) mapPositions(tree, fences.shifts, fences.value)

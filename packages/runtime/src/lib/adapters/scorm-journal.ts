@@ -11,6 +11,8 @@ export interface ScormJournal {
   /**
    * After reading the LMS's data: the learner's unconfirmed progress from a backup, when there
    * is one that continues the LMS's suspend data (its interactions are queued to be written).
+   * Backups are kept only for an open session with a learner id (`cmi.core.student_id`,
+   * `cmi.learner_id`).
    */
   restore(learner: string, launch: {readonly suspendData: string; readonly location: string}, interactionCount: number): {readonly suspendData: string; readonly location: string}
   /** Queue an interaction (`[element under cmi.interactions.n., value]` pairs, `id` first) and write what can be written. */
@@ -54,6 +56,9 @@ export function createScormJournal(session: ScormSession, backupOptions: BackupO
       next = interactionCount
       base = launch.suspendData
       last = {location: launch.location, suspendData: launch.suspendData}
+      // Without a session or a learner id, a copy could not be told apart from another learner's
+      // on a shared computer: none is kept or restored then.
+      if (!session.isOpen() || !learner) return launch
       const found = backup.restore(learner, launch.suspendData)
       if (!found) return launch
       queue.push(...found.interactions)
