@@ -2,6 +2,7 @@
 // SetValue and Commit calls, an API that disappears or throws, a window closed mid-question.
 // In every case, nothing the learner did is lost: it reaches the LMS once the LMS takes it,
 // or it is restored from the browser at the next launch.
+import fs from 'node:fs/promises'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import {launchChromium, type Browser} from '../helpers/browser.js'
 import type {Served} from '../helpers/serve.js'
@@ -12,6 +13,7 @@ import {answer, calls, closeFrame, cmi, feedback, interactions, launch, launchPo
 let browser: Browser
 let bundle: string
 const servers: Served[] = []
+const folders: string[] = []
 
 beforeAll(async () => {
   bundle = await buildRuntime()
@@ -21,11 +23,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   for (const server of servers) await server.close()
+  for (const folder of folders) await fs.rm(folder, {recursive: true, force: true})
 })
 
 async function host(target: 'scorm12' | 'scorm2004') {
-  const {url, served} = await serveFaultLms(fixtureCourse(), target, bundle)
+  const {url, served, folder} = await serveFaultLms(fixtureCourse(), target, bundle)
   servers.push(served)
+  folders.push(folder)
   return openHost(browser.context, url)
 }
 

@@ -203,13 +203,18 @@ describe('the browser copy', () => {
   })
 
   test('is never kept without a learner id, nor when the LMS refused the session', () => {
-    for (const data of [{core: {student_id: ''}}, undefined]) {
-      const storage = memoryStorage()
-      const {proxy} = flakyLms('scorm12', {mode: () => 'false'}, data)
-      const api = data ? proxy : {...(proxy as object), LMSInitialize: () => 'false', LMSGetLastError: () => '101'}
-      play('scorm12', adapterFor('scorm12', api, [], {storage, key: 'k'}), 0, 5, () => {}, [])
-      expect([...storage.items.keys()]).toEqual([])
-    }
+    const storage = memoryStorage()
+    const anonymous = flakyLms('scorm12', {mode: () => 'false'}, {core: {student_id: ''}})
+    play('scorm12', adapterFor('scorm12', anonymous.proxy, [], {storage, key: 'k'}), 0, 5, () => {}, [])
+    expect([...storage.items.keys()]).toEqual([])
+    const refusing = flakyLms('scorm12', {mode: () => 'false'})
+    const problems: Problem[] = []
+    const api = new Proxy(refusing.proxy as object, {
+      get: (target, name) => (name === 'LMSInitialize' ? () => 'false' : name === 'LMSGetLastError' ? () => '201' : Reflect.get(target, name))
+    })
+    play('scorm12', adapterFor('scorm12', api, problems, {storage, key: 'k'}), 0, 5, () => {}, problems)
+    expect(problems.map((problem) => problem.key)).toContain('notice.lmsInit')
+    expect([...storage.items.keys()]).toEqual([])
   })
 
   test('a storage that throws, or holds garbage, is harmless', () => {

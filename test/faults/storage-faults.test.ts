@@ -2,6 +2,7 @@
 // browser's storage is full: the learner is told, the session goes on, and progress is stored
 // again as soon as there is room.
 import type {Frame, Page} from 'playwright-core'
+import fs from 'node:fs/promises'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import {launchChromium, type Browser} from '../helpers/browser.js'
 import type {Served} from '../helpers/serve.js'
@@ -12,6 +13,7 @@ import {answer, feedback, launch, notices, openHost, serveFaultLms, title} from 
 let browser: Browser
 let bundle: string
 const servers: Served[] = []
+const folders: string[] = []
 
 beforeAll(async () => {
   bundle = await buildRuntime()
@@ -21,6 +23,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   for (const server of servers) await server.close()
+  for (const folder of folders) await fs.rm(folder, {recursive: true, force: true})
 })
 
 const key = 'coursemark:https://example.org/courses/runtime-fixture@1.0.0'
@@ -55,8 +58,9 @@ async function saved(page: Page): Promise<{location: string; suspendData: string
 
 describe('localStorage quota exceeded in standalone mode', () => {
   test('mid-session: a notice, the session goes on, and everything is stored once there is room again', async () => {
-    const {url, served} = await serveFaultLms(fixtureCourse(), 'web', bundle)
+    const {url, served, folder} = await serveFaultLms(fixtureCourse(), 'web', bundle)
     servers.push(served)
+    folders.push(folder)
     const {page, errors} = await openHost(browser.context, url)
     await page.evaluate(() => localStorage.clear())
     const frame = await launch(page, '')
@@ -96,8 +100,9 @@ describe('localStorage quota exceeded in standalone mode', () => {
   })
 
   test('full from the start: the learner is told at once and can still work through the course', async () => {
-    const {url, served} = await serveFaultLms(fixtureCourse(), 'web', bundle)
+    const {url, served, folder} = await serveFaultLms(fixtureCourse(), 'web', bundle)
     servers.push(served)
+    folders.push(folder)
     const page = await browser.context.newPage()
     const errors: string[] = []
     page.on('pageerror', (error) => errors.push(error.message))
@@ -120,8 +125,9 @@ describe('localStorage quota exceeded in standalone mode', () => {
   })
 
   test('a SCORM package without an LMS and with full storage says both, and plays', async () => {
-    const {url, served} = await serveFaultLms(fixtureCourse(), 'scorm12', bundle)
+    const {url, served, folder} = await serveFaultLms(fixtureCourse(), 'scorm12', bundle)
     servers.push(served)
+    folders.push(folder)
     const {page, errors} = await openHost(browser.context, url)
     const frame = await launch(page, '')
     await fillStorage(packageFrame(page))
