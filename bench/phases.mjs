@@ -107,9 +107,9 @@ function timedValidator(validator) {
 const compileParts = ['parse', 'yaml', 'validate', 'toHast', 'sanitize', 'toHtml', 'clone']
 
 /** Compile with the parts of the time broken down. */
-async function compileTimed(input, validator) {
+async function compileTimed(input, validator, cache) {
   const before = snapshot()
-  const compiled = await measure(() => compiler.compileCourse(input, {validator}))
+  const compiled = await measure(() => compiler.compileCourse(input, {validator, cache}))
   const parts = since(before)
   const breakdown = {}
   let known = 0
@@ -210,14 +210,16 @@ function medianOf(list) {
 }
 
 if (values.preview) {
-  // The preview-relevant cost: recompile the whole course after editing one module (warm process).
+  // The preview-relevant cost: recompile the course after editing one module (warm process), with
+  // the compile cache `coursemark preview` keeps between saves.
   const read = await readCourse(folder)
-  const validator = schema.createValidator()
+  const validator = timedValidator(schema.createValidator())
+  const cache = compiler.createCompileCache()
   const input = read.input
   const modules = [...input.files.keys()].filter((file) => file.startsWith('modules/')).sort()
   const edited = modules[Math.floor(modules.length / 2)]
   const original = input.files.get(edited)
-  const first = compiler.compileCourse(input, {validator})
+  const first = compiler.compileCourse(input, {validator, cache})
   const res = await loadResources(first.course)
   const runs = Number(values.runs)
   const samples = []
@@ -226,7 +228,7 @@ if (values.preview) {
     const files = new Map(input.files)
     files.set(edited, original.replace('## ', '## Edit ' + (run + 4) + ' '))
     const changed = {...input, files}
-    const compiled = await compileTimed(changed, timedValidator(validator))
+    const compiled = await compileTimed(changed, validator, cache)
     const course = compiled.result.course
     if (!course) throw new Error('The edited course has errors')
     // As `coursemark preview` does on every save (packages/cli/src/commands/preview.ts).

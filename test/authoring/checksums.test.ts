@@ -17,7 +17,7 @@ describe('SHA256SUMS', () => {
     expect(formatChecksums([])).toBe('')
   })
 
-  test('build writes SHA256SUMS for every zip it wrote; `sha256sum -c` accepts it and catches a changed zip', async () => {
+  test('build writes SHA256SUMS for every zip and every file of the web folders it wrote; `sha256sum -c` accepts it and catches a change', async () => {
     const course = await copyToTemp('examples/all-question-types')
     const cwd = path.dirname(course)
     const result = await runCli(['build', 'all-question-types', '--target', 'scorm12,scorm2004,web', '--out', 'dist'], {cwd})
@@ -25,20 +25,32 @@ describe('SHA256SUMS', () => {
     const out = path.join(cwd, 'dist')
     const sums = await fs.readFile(path.join(out, 'SHA256SUMS'), 'utf8')
     const names = sums.trim().split('\n').map((line) => {
-      expect(line).toMatch(/^[0-9a-f]{64} {2}\S+\.zip$/)
+      expect(line).toMatch(/^[0-9a-f]{64} {2}\S/)
       return line.slice(66)
     })
-    expect(names).toEqual(['all-question-types-1.0.0-en-scorm12.zip', 'all-question-types-1.0.0-en-scorm2004.zip'])
     expect(names).toEqual([...names].sort())
-    const zips = (await fs.readdir(out)).filter((name) => name.endsWith('.zip')).sort()
-    expect(names).toEqual(zips)
+    // The zips, by name.
+    expect(names.filter((name) => name.endsWith('.zip'))).toEqual(['all-question-types-1.0.0-en-scorm12.zip', 'all-question-types-1.0.0-en-scorm2004.zip'])
+    expect(names.filter((name) => name.endsWith('.zip'))).toEqual((await fs.readdir(out)).filter((name) => name.endsWith('.zip')).sort())
+    // The web folder: every file in it, by its path from the checksum file.
+    const web = 'all-question-types-1.0.0-en-web'
+    const files = (await fs.readdir(path.join(out, web), {recursive: true, withFileTypes: true}))
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.relative(out, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+      .sort()
+    expect(files).toContain(web + '/index.html')
+    expect(files).toContain(web + '/assets/coursemark.js')
+    expect(names.filter((name) => !name.endsWith('.zip'))).toEqual(files)
 
     const checked = await exec('sha256sum', ['-c', 'SHA256SUMS'], {cwd: out})
     expect(checked.stdout).toBe(names.map((name) => name + ': OK\n').join(''))
 
-    // A changed package no longer matches.
+    // A changed package, or a changed file of the web folder, no longer matches.
     await fs.appendFile(path.join(out, names[0]!), 'x')
-    await expect(exec('sha256sum', ['-c', 'SHA256SUMS'], {cwd: out})).rejects.toMatchObject({stdout: expect.stringContaining(names[0] + ': FAILED')})
+    await fs.appendFile(path.join(out, web, 'index.html'), '<!-- changed -->')
+    const failed = await exec('sha256sum', ['-c', 'SHA256SUMS'], {cwd: out}).then(() => '', (error: {stdout: string}) => error.stdout)
+    expect(failed).toContain(names[0] + ': FAILED')
+    expect(failed).toContain(web + '/index.html: FAILED')
   })
 
   test('lists only the zips written by that build', async () => {

@@ -13,8 +13,8 @@ describe('build --target guide', () => {
     expect(result.exitCode).toBe(0)
     expect(result.stdout).toBe('dist/directives-tour-1.0.0-en-guide.html\n')
     const file = path.join(cwd, 'dist/directives-tour-1.0.0-en-guide.html')
-    // Not an LMS package: no zip, no checksum file.
-    expect(await fs.readdir(path.join(cwd, 'dist'))).toEqual(['directives-tour-1.0.0-en-guide.html'])
+    // Not an LMS package: no zip, no checksum file (`.coursemark-cache` holds the build cache's record).
+    expect(await fs.readdir(path.join(cwd, 'dist'))).toEqual(['.coursemark-cache', 'directives-tour-1.0.0-en-guide.html'])
 
     const browser = await launchChromium()
     try {
@@ -36,14 +36,20 @@ describe('build --target guide', () => {
     }
   })
 
-  test('a guide per language; never built unless asked for', async () => {
+  test('a guide per language, labelled in its language; never built unless asked for', async () => {
     const course = await copyToTemp('curricula/workpris-tso-collaboration')
     const cwd = path.dirname(course)
     const result = await runCli(['build', 'workpris-tso-collaboration', '--target', 'guide', '--lang', 'en,de', '--out', 'dist'], {cwd})
     expect(result.stdout.split('\n').filter(Boolean).sort()).toEqual(['dist/workpris-tso-collaboration-1.0.0-de-guide.html', 'dist/workpris-tso-collaboration-1.0.0-en-guide.html'])
     const de = await fs.readFile(path.join(cwd, 'dist/workpris-tso-collaboration-1.0.0-de-guide.html'), 'utf8')
     expect(de).toContain('<html lang="de">')
-    expect(de).toContain('Draft translation')
+    // The German translation's guide is labelled in German (packages/guide/src/lib/labels.ts).
+    expect(de).toContain('Übersetzungsentwurf: noch nicht von einer Trainerin oder einem Trainer mit Deutsch als Muttersprache geprüft.')
+    expect(de).toMatch(/<title>Trainerhandbuch: Arbeiten im Gefängnis/)
+    for (const label of ['<h2>Lernergebnisse</h2>', '<h2>Ablaufplan</h2>', '<h2>Lösungen</h2>', '<h2>Glossar</h2>', '<p class="label">Hinweis für Trainer</p>']) expect(de).toContain(label)
+    for (const english of ['Draft translation', 'Trainer guide', 'Session plan', 'Answer key', 'Trainer note']) expect(de).not.toContain(english)
+    const en = await fs.readFile(path.join(cwd, 'dist/workpris-tso-collaboration-1.0.0-en-guide.html'), 'utf8')
+    expect(en).toContain('<h2>Answer key</h2>')
 
     const plain = await runCli(['build', 'workpris-tso-collaboration', '--lang', 'en', '--out', 'plain'], {cwd})
     expect(plain.exitCode).toBe(0)

@@ -56,6 +56,34 @@ describe('coursemark xliff', () => {
     expect(await fs.readFile(path.join(course, 'course.yaml'), 'utf8')).not.toContain('translations:')
   })
 
+  test('merge --format json and github: the problems of the file and of the merged translation, with paths from the working folder', async () => {
+    const course = await copyToTemp('examples/all-question-types')
+    const cwd = path.dirname(course)
+    await runCli(['xliff', 'extract', 'all-question-types', '--lang', 'de', '--out', 'de.xlf'], {cwd})
+    await fillTargets(path.join(cwd, 'de.xlf'), '[de] ')
+    // The author changes a sentence after the file was extracted: one stale unit.
+    const module = path.join(course, 'modules/01-quiz.md')
+    await fs.writeFile(module, (await fs.readFile(module, 'utf8')).replace('Carry your identity card and show it at the gate.', 'Carry your identity card and your permit.'))
+    const json = await runCli(['xliff', 'merge', 'all-question-types', 'de.xlf', '--format', 'json'], {cwd})
+    expect(json.exitCode).toBe(0)
+    const diagnostics = JSON.parse(json.stdout) as Array<{file: string; line: number; rule: string; severity: string; hint?: string}>
+    expect(diagnostics.map((d) => [d.file, d.rule, d.severity])).toEqual([
+      ['de.xlf', 'xliff-stale-unit', 'warning'],
+      ['all-question-types/translations/de/modules/01-quiz.md', 'translation-outdated', 'warning']
+    ])
+    const xlf = (await fs.readFile(path.join(cwd, 'de.xlf'), 'utf8')).split('\n')
+    expect(diagnostics[0]!.line).toBe(xlf.findIndex((line) => line.includes('id="visiting-rules/s1/list1/li2/p1"')) + 1)
+    expect(diagnostics[0]!.hint).toMatch(/^Extract the file again/)
+    expect(json.stderr).toContain('1 stale (source changed since extraction; not merged)')
+
+    const text = await fs.readFile(path.join(cwd, 'de.xlf'), 'utf8')
+    await fs.writeFile(path.join(cwd, 'de.xlf'), text.replace('source-language="en"', 'source-language="en-US"'))
+    const github = await runCli(['xliff', 'merge', 'all-question-types', 'de.xlf', '--format', 'github'], {cwd})
+    expect(github.exitCode).toBe(1)
+    expect(github.stdout).toMatch(/^::error file=de\.xlf,line=3,col=\d+,title=xliff-language::Unexpected source language `en-US`, expected `en` as in course\.yaml — /)
+    expect(github.stderr).toBe('Nothing was written.\n')
+  })
+
   test('extract needs a language other than the course’s own', async () => {
     const course = await copyToTemp('examples/all-question-types')
     const result = await runCli(['xliff', 'extract', 'all-question-types', '--lang', 'en'], {cwd: path.dirname(course)})

@@ -60,6 +60,8 @@ describe('SetValue refused or failing', () => {
 
     await setFault(page, {})
     await answer(frame, 'searched', 'radio', 'True')
+    // The LMS took everything again: the notice goes away.
+    await expect.poll(() => notices(frame)).toEqual([])
     await closeFrame(page, 'LMSFinish')
     const data = await stored(page)
     expect(interactions(data)).toEqual([['keys', 'wrong'], ['keys', 'correct'], ['searched', 'correct']])
@@ -92,6 +94,7 @@ describe('SetValue refused or failing', () => {
     await setFault(page, {})
     // Going back a page is a change like any other: what waited is written and committed with it.
     await frame.getByRole('button', {name: 'Check the rules'}).click()
+    await expect.poll(() => notices(frame)).toEqual([])
     const data = await stored(page)
     expect(interactions(data)).toEqual([['keys', 'correct'], ['items', 'incorrect']])
     expect(data.location).toBe('rules.check')
@@ -151,6 +154,8 @@ describe('Commit failing', () => {
     expect(interactions(healed)).toEqual([['keys', 'correct'], ['items', 'correct'], ['searched', 'correct']])
     expect(healed.location).toBe('rules.more')
     expect(await backups(page)).toEqual([])
+    // A commit the LMS confirmed: the notice goes away.
+    await expect.poll(() => notices(frame)).toEqual([])
 
     await closeFrame(page, 'Terminate')
     const data = await stored(page)

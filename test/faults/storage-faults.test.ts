@@ -82,11 +82,13 @@ describe('localStorage quota exceeded in standalone mode', () => {
     expect(await notices(frame)).toHaveLength(1)
     expect(await saved(page)).toEqual(before)
 
-    // Room again (the learner cleared some space): the next change stores everything.
+    // Room again (the learner cleared some space): the next change stores everything, and the
+    // notice goes away.
     await freeStorage(packageFrame(page))
     await frame.getByRole('combobox', {name: 'Gate'}).selectOption({label: 'Entry and exit'})
     await frame.getByRole('button', {name: 'Next'}).click()
     expect((await saved(page))?.location).toBe('requests.numbers')
+    await expect.poll(() => notices(frame)).toEqual([])
 
     await page.evaluate(() => (window as any).lms.close())
     const again = await launch(page, '')

@@ -4,7 +4,7 @@ import {expect, test} from 'vitest'
 import type {Problem} from '../../packages/runtime/src/lib/adapters/types.js'
 import {createLrs} from '../../packages/runtime/src/lib/delivery/lrs.js'
 import {createOutbox, type Statement} from '../../packages/runtime/src/lib/delivery/outbox.js'
-import {fakeEnv, type FakeEnv} from './lib/fake-env.js'
+import {fakeEnv, memoryStore, type FakeEnv} from './lib/fake-env.js'
 
 function outboxOf(env: FakeEnv, problems: Problem[] = []) {
   const lrs = createLrs({endpoint: 'https://lrs.example.org/xapi', auth: 'Basic abc', env})
@@ -193,4 +193,36 @@ test('pagehide: what is not on its way goes out with keepalive', async () => {
   release!()
   await env.flush()
   expect(outbox.pending()).toEqual([])
+})
+
+test('storage full: the learner is told once, statements wait in memory, and are stored (the notice taken back) once there is room', async () => {
+  const memory = memoryStore()
+  let full = false
+  const storage = {...memory, setItem: (name: string, value: string) => {
+    if (full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+    memory.setItem(name, value)
+  }}
+  const env = fakeEnv({storage})
+  env.answer = () => 'offline'
+  const problems: Problem[] = []
+  const outbox = outboxOf(env, problems)
+  outbox.send(statement(1))
+  full = true
+  outbox.send(statement(2))
+  outbox.send(statement(3))
+  await env.flush()
+  expect(problems.filter((problem) => problem.key === 'notice.noStorage')).toEqual([{key: 'notice.noStorage'}])
+  // Nothing is lost on this page; storage still holds what fitted.
+  expect(outbox.pending().map((item) => item.id)).toEqual([1, 2, 3].map((n) => statement(n).id))
+  expect((JSON.parse(memory.data.get('coursemark:lrs:test')!) as {statements: Statement[]}).statements.map((item) => item.id)).toEqual([statement(1).id])
+
+  // Room again: the next change stores everything, and the notice is taken back.
+  full = false
+  outbox.send(statement(4))
+  expect(problems.filter((problem) => problem.key === 'notice.noStorage')).toEqual([{key: 'notice.noStorage'}, {key: 'notice.noStorage', resolved: true}])
+  expect((JSON.parse(memory.data.get('coursemark:lrs:test')!) as {statements: Statement[]}).statements.map((item) => item.id)).toEqual([1, 2, 3, 4].map((n) => statement(n).id))
+  env.answer = () => 200
+  await env.advance(120_000)
+  expect(storedIds(env)).toEqual([1, 2, 3, 4].map((n) => statement(n).id))
+  expect(memory.data.size).toBe(0)
 })

@@ -11,10 +11,10 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type {Course} from '@coursemark/model'
-import type {Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import {launchChromium, type Browser} from '../helpers/browser.js'
 import {serveFolder, type Served} from '../helpers/serve.js'
+import {openLaunch} from './lib/harness.js'
 import {startLms, type Lms, type StoredStatement, type TestAgent} from './lib/lms.js'
 import {writePackage} from './lib/package.js'
 import {playFirstPages, playRest, stream, title} from './lib/play.js'
@@ -52,18 +52,7 @@ export async function storedWhen(source: Lms, done: (statements: StoredStatement
   }
 }
 
-async function open(url: string): Promise<{page: Page; errors: string[]}> {
-  const page = await browser.context.newPage()
-  const errors: string[] = []
-  page.on('pageerror', (error) => errors.push(error.message))
-  page.on('console', (message) => {
-    // A first launch has no progress document yet: the State API answers 404, which Chromium logs.
-    if (message.type() === 'error' && !/Failed to load resource: .*404/.test(message.text())) errors.push(message.text())
-  })
-  await page.goto(url)
-  await page.locator('.cm-page-title').waitFor()
-  return {page, errors}
-}
+const open = (url: string) => openLaunch(browser, url)
 
 const ended = (statements: StoredStatement[], count: number): boolean =>
   statements.filter((statement) => /\/(terminated|suspended)$/.test(statement.verb.id)).length >= count

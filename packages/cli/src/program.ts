@@ -15,6 +15,19 @@ function parseTargets(value: string, previous: Array<Target | 'guide'> | undefin
   return [...new Set([...(previous ?? []), ...(list as Array<Target | 'guide'>)])]
 }
 
+function parseJobs(value: string): number {
+  if (!/^[1-9]\d{0,2}$/.test(value.trim())) throw new InvalidArgumentError('Unexpected jobs `' + value + '`, expected a whole number from 1 to 999')
+  return Number(value)
+}
+
+function parseShard(value: string): {index: number; count: number} {
+  const match = /^\s*([1-9]\d*)\s*\/\s*([1-9]\d*)\s*$/.exec(value)
+  const index = Number(match?.[1])
+  const count = Number(match?.[2])
+  if (!match || index > count) throw new InvalidArgumentError('Unexpected shard `' + value + '`, expected i/n with 1 ≤ i ≤ n, e.g. 2/3 for the second of three shares')
+  return {index, count}
+}
+
 /** The `coursemark` program. Commands are loaded lazily; nothing here exits the process. */
 export function createProgram(io: Io): Command {
   const program = new Command('coursemark')
@@ -45,7 +58,10 @@ export function createProgram(io: Io): Command {
     .addOption(new Option('--sco <layout>', 'SCORM layout: one SCO, or one SCO per module').choices(['single', 'per-module']).default('single'))
     .addOption(new Option('--au <layout>', 'cmi5 layout: one AU per module, or one AU').choices(['per-module', 'single']).default('per-module'))
     .addOption(new Option('--format <format>', 'how to print diagnostics').choices(formats).default('text'))
-    .action(async (courses: string[], flags: {all?: boolean; target?: Array<Target | 'guide'>; out: string; lang?: string[]; sco: 'single' | 'per-module'; au: 'single' | 'per-module'; format: Format}) => {
+    .option('--jobs <n>', 'courses built at the same time, each on its own thread (default: one per CPU core)', parseJobs)
+    .option('--shard <i/n>', 'build only the i-th of n equal shares of the courses (for a CI matrix)', parseShard)
+    .option('--no-cache', 'build every course, even those unchanged since their last build in --out')
+    .action(async (courses: string[], flags: {all?: boolean; target?: Array<Target | 'guide'>; out: string; lang?: string[]; sco: 'single' | 'per-module'; au: 'single' | 'per-module'; format: Format; jobs?: number; shard?: {index: number; count: number}; cache: boolean}) => {
       const {build, discoverCourses, supportedTargets} = await import('./commands/build.js')
       const list = flags.all ? [...courses, ...(await discoverCourses(io.cwd))] : courses
       if (list.length === 0) {
@@ -63,7 +79,7 @@ export function createProgram(io: Io): Command {
       const progress = flags.format === 'text' ? startProgress(io) : {io, stop() {}}
       let built: boolean
       try {
-        built = await build(progress.io, {courses: list, targets: wanted, out: flags.out, format: flags.format, sco: flags.sco, au: flags.au, languages: flags.lang})
+        built = await build(progress.io, {courses: list, targets: wanted, out: flags.out, format: flags.format, sco: flags.sco, au: flags.au, languages: flags.lang, jobs: flags.jobs, shard: flags.shard, cache: flags.cache})
       } finally {
         progress.stop()
       }
@@ -108,9 +124,10 @@ export function createProgram(io: Io): Command {
     .argument('<course>', 'course folder (holds a course.yaml)')
     .argument('<file>', 'the translated XLIFF 1.2 file')
     .option('--lang <language>', 'language of the translation (default: the file\'s target-language)')
-    .action(async (course: string, file: string, flags: {lang?: string}) => {
+    .addOption(new Option('--format <format>', 'how to print diagnostics').choices(formats).default('text'))
+    .action(async (course: string, file: string, flags: {lang?: string; format: Format}) => {
       const {xliffMerge} = await import('./commands/xliff.js')
-      await xliffMerge(io, {course, file, language: flags.lang})
+      await xliffMerge(io, {course, file, language: flags.lang, format: flags.format})
     })
 
   program
@@ -122,9 +139,10 @@ export function createProgram(io: Io): Command {
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('Unexpected port `' + value + '`, expected a number from 0 to 65535')
       return port
     }, 4300)
-    .action(async (course: string, flags: {port: number}) => {
+    .option('--lang <language>', 'play this translation (translations/<language>/) instead of the course language')
+    .action(async (course: string, flags: {port: number; lang?: string}) => {
       const {preview} = await import('./commands/preview.js')
-      await preview(io, {course, port: flags.port})
+      await preview(io, {course, port: flags.port, language: flags.lang})
     })
 
   return program

@@ -1,5 +1,8 @@
 export {compileCourse} from './lib/compile.js'
+export {createCompileCache} from './lib/cache.js'
+export type {CompileCache} from './lib/cache.js'
 export type {CompileOptions, CompileResult, CourseInput} from './lib/compile.js'
+export {maxMediaBytes} from './lib/context.js'
 export {knownDirectives} from './lib/html.js'
 export {resolvePath} from './lib/paths.js'
 export type {Resolved} from './lib/paths.js'

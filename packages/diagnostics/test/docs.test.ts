@@ -46,11 +46,20 @@ Who follows the prison's security rules?
 
 /**
  * Rules the compiler alone cannot report: the CLI reports them while reading the course folder
- * (their examples are prose, the folders are below), or while checking the translations it
- * lists. Their examples run through `coursemark validate` on a temporary folder.
+ * (or the compiler, from the file sizes the reader gives it; their examples are prose, the
+ * folders are below), or while checking the translations it lists. Their examples run through
+ * `coursemark validate` on a temporary folder.
  */
-const readerRules = new Set(['file-too-large', 'invalid-encoding'])
+const readerRules = new Set(['file-too-large', 'invalid-encoding', 'media-too-large', 'too-many-files'])
 const cliRules = new Set([...readerRules, 'translation-missing', 'translation-mismatch', 'translation-outdated'])
+/**
+ * Rules `coursemark xliff merge` reports, positioned in the XLIFF file. Their examples show the
+ * translated file (`de.xlf`, over the default course) and run through `xliff merge` on a
+ * temporary folder.
+ */
+const xliffRules = new Set(['xliff-invalid', 'xliff-language', 'xliff-stale-unit', 'xliff-unknown-unit'])
+/** The XLIFF file of the `xliff-…` examples, in the course folder. */
+const xliffFile = 'de.xlf'
 
 /** Files the CLI reads as text (the rest are only listed as assets), as in `readCourse`. */
 const textFile = /\.(md|ya?ml)$/i
@@ -81,6 +90,13 @@ interface Section {
 }
 
 /** The not-ok folders of the rules reported while reading, as described in their sections. */
+/** A file of `size` bytes with nothing written in it (sparse: it takes no room on the disk). */
+interface Sparse {
+  readonly size: number
+}
+
+type FileValue = string | Uint8Array | Sparse
+
 const readerNotOk = {
   'file-too-large': {
     'course.yaml': defaultCourse,
@@ -89,8 +105,18 @@ const readerNotOk = {
   'invalid-encoding': {
     'course.yaml': defaultCourse,
     'modules/01.md': Buffer.from(defaultModule.replace('## Welcome', '## Welcome to the café'), 'latin1')
+  },
+  'media-too-large': {
+    'course.yaml': defaultCourse,
+    'modules/01.md': defaultModule.replace('follows its security rules.\n', 'follows its security rules.\n\n![A prison gate seen from the inside](../media/gate.png)\n'),
+    'media/gate.png': {size: 104_857_601}
+  },
+  'too-many-files': {
+    'course.yaml': defaultCourse,
+    'modules/01.md': defaultModule,
+    ...Object.fromEntries(Array.from({length: 20_000}, (_, index) => ['slides/slide-' + String(index + 1).padStart(5, '0') + '.png', '']))
   }
-} satisfies Record<string, Record<string, string | Uint8Array>>
+} satisfies Record<string, Record<string, FileValue>>
 
 const docUrl = new URL('../../../docs/diagnostics.md', import.meta.url)
 const doc = await fs.readFile(docUrl, 'utf8')
@@ -135,7 +161,7 @@ describe('docs/diagnostics.md', () => {
     for (const block of blocks) {
       const name = block.attributes['file']!
       expect(block.caption, 'caption of the block at line ' + block.line).toBe('`' + name + '`')
-      expect(block.lang, 'language of the block at line ' + block.line).toBe(/\.md$/.test(name) ? 'markdown' : /\.ya?ml$/.test(name) ? 'yaml' : 'text')
+      expect(block.lang, 'language of the block at line ' + block.line).toBe(/\.md$/.test(name) ? 'markdown' : /\.ya?ml$/.test(name) ? 'yaml' : /\.xlf$/.test(name) ? 'xml' : 'text')
     }
   })
 })
@@ -163,11 +189,15 @@ describe.each(ruleSections.map((section) => ({id: section.heading, section})))('
     if (!readerRules.has(id)) expect(example!.files.length, 'files in the not-ok example').toBeGreaterThan(0)
     const {diagnostics, code} = readerRules.has(id)
       ? await validate(readerNotOk[id as keyof typeof readerNotOk])
-      : cliRules.has(id)
-        ? await validate(withDefaults(example!.files))
-        : {diagnostics: compile(example!.files), code: undefined}
+      : xliffRules.has(id)
+        ? await merge(withDefaults(example!.files))
+        : cliRules.has(id)
+          ? await validate(withDefaults(example!.files))
+          : {diagnostics: compile(example!.files), code: undefined}
     expect(diagnostics.some((d) => d.rule === id && d.severity === rule!.severity)).toBe(true)
-    expect(diagnostics.filter((d) => d.rule !== id)).toEqual([])
+    // The problems of a merged translation that follow from an XLIFF problem are shown in the
+    // output block (checked below); in the XLIFF file itself, there is nothing else.
+    expect(diagnostics.filter((d) => d.rule !== id && (!xliffRules.has(id) || d.file === xliffFile))).toEqual([])
     expect(format(diagnostics), 'the “coursemark reports” block').toBe(example!.output)
     if (code !== undefined) expect(code, 'exit code').toBe(rule!.severity === 'error' ? 1 : 0)
   })
@@ -177,7 +207,12 @@ describe.each(ruleSections.map((section) => ({id: section.heading, section})))('
     expect(example, 'an **Ok:** example').toBeDefined()
     expect(example!.output, 'no output block in the ok example').toBeUndefined()
     if (!readerRules.has(id)) expect(example!.files.length, 'files in the ok example').toBeGreaterThan(0)
-    if (cliRules.has(id)) {
+    if (xliffRules.has(id)) {
+      expect(example!.files.map((block) => block.attributes['file']), 'the XLIFF file of the ok example').toContain(xliffFile)
+      const {diagnostics, code} = await merge(withDefaults(example!.files))
+      expect(format(diagnostics)).toBe('')
+      expect(code, 'exit code').toBe(0)
+    } else if (cliRules.has(id)) {
       const {diagnostics, code} = await validate(withDefaults(example!.files))
       expect(format(diagnostics)).toBe('')
       expect(code, 'exit code').toBe(0)
@@ -233,7 +268,7 @@ function compile(blocks: ReadonlyArray<Block>): Diagnostic[] {
 }
 
 /** Run `coursemark validate --format json .` in a temporary course folder holding `files`. */
-async function validate(files: Readonly<Record<string, string | Uint8Array>>): Promise<{diagnostics: Diagnostic[]; code: number}> {
+async function validate(files: Readonly<Record<string, FileValue>>): Promise<{diagnostics: Diagnostic[]; code: number}> {
   const cwd = await temporaryCourse(files)
   let stdout = ''
   let stderr = ''
@@ -247,14 +282,38 @@ async function validate(files: Readonly<Record<string, string | Uint8Array>>): P
   return {diagnostics: JSON.parse(stdout) as Diagnostic[], code}
 }
 
+/**
+ * Run `coursemark xliff merge --format json . de.xlf` in a temporary course folder holding
+ * `files`: the problems of the XLIFF file, then those of the merged translation.
+ */
+async function merge(files: Readonly<Record<string, string | Uint8Array>>): Promise<{diagnostics: Diagnostic[]; code: number}> {
+  expect(Object.keys(files), 'an XLIFF file in the example').toContain(xliffFile)
+  const cwd = await temporaryCourse(files)
+  let stdout = ''
+  const code = await main(['node', 'coursemark', 'xliff', 'merge', '--format', 'json', '.', xliffFile], {
+    cwd,
+    stdout: (text) => void (stdout += text),
+    stderr: () => {},
+    isTty: false
+  })
+  return {diagnostics: JSON.parse(stdout) as Diagnostic[], code}
+}
+
 /** Write files into a new temporary folder, removed when the test finishes. */
-async function temporaryCourse(files: Readonly<Record<string, string | Uint8Array>>): Promise<string> {
+async function temporaryCourse(files: Readonly<Record<string, FileValue>>): Promise<string> {
   const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'coursemark-docs-'))
   onTestFinished(() => fs.rm(folder, {recursive: true, force: true}))
+  const made = new Set<string>()
   for (const [name, value] of Object.entries(files)) {
     const file = path.join(folder, ...name.split('/'))
-    await fs.mkdir(path.dirname(file), {recursive: true})
-    await fs.writeFile(file, value)
+    if (!made.has(path.dirname(file))) await fs.mkdir(path.dirname(file), {recursive: true})
+    made.add(path.dirname(file))
+    if (typeof value === 'string' || value instanceof Uint8Array) {
+      await fs.writeFile(file, value)
+    } else {
+      await fs.writeFile(file, '')
+      await fs.truncate(file, value.size)
+    }
   }
   return folder
 }

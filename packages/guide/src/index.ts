@@ -1,3 +1,5 @@
-export {guideLabels, renderGuide} from './lib/guide.js'
-export type {GuideLabels, GuideOptions} from './lib/guide.js'
+export {renderGuide} from './lib/guide.js'
+export type {GuideOptions} from './lib/guide.js'
+export {guideLabels, guideLabelsFor, guideStrings} from './lib/labels.js'
+export type {GuideLabels} from './lib/labels.js'
 export {bestPath} from './lib/scenario.js'

@@ -4,6 +4,7 @@ import {fileURLToPath} from 'node:url'
 import {XMLParser} from 'fast-xml-parser'
 import {describe, expect, test} from 'vitest'
 import {compileCourse, compileTranslation, sourceHash, type CourseInput} from '@coursemark/compiler'
+import {rules} from '@coursemark/diagnostics'
 import {applyTranslations, extractXliff, mergeXliff, readXliff, segmentMarkdown, writeXliff, type Inline, type XliffDocument} from '@coursemark/xliff'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
@@ -251,5 +252,25 @@ describe('mergeXliff', () => {
     expect(broken.diagnostics[0]).toMatchObject({file: 'de.xlf', severity: 'error', rule: 'xliff-invalid'})
     expect(mergeXliff({input, course, xliff: xliff.replace('version="1.2"', 'version="2.0"')}).diagnostics[0]!.message).toContain('expected `1.2`')
     expect(mergeXliff({input, course, xliff: xliff.replaceAll('target-language="de"', 'target-language="en"')}).diagnostics[0]!.rule).toBe('xliff-language')
+  })
+
+  test('every problem is a rule of the catalogue, with its severity and hint, placed in the XLIFF file', async () => {
+    const input = await readFolder('examples/all-question-types')
+    const course = compileCourse(input).course!
+    const xliff = extractXliff({input, course, language: 'de'}).xliff
+    const lines = xliff.split('\n')
+    const cases = [
+      // Line and column of `target-language` in the first `<file>`.
+      {xliff: xliff.replaceAll('target-language="de"', 'target-language="en"'), rule: rules.xliffLanguage, at: [lines.findIndex((line) => line.includes('target-language')) + 1, lines.find((line) => line.includes('target-language'))!.indexOf('target-language') + 1]},
+      // The `id` of the unit the course does not have.
+      {xliff: xliff.replace('id="course/title"', 'id="course/subtitle"'), rule: rules.xliffUnknownUnit, at: [lines.findIndex((line) => line.includes('id="course/title"')) + 1, lines.find((line) => line.includes('id="course/title"'))!.indexOf('id="course/title"') + 1]},
+      // The closing tag that does not match.
+      {xliff: xliff.replace('</source>', '</target>'), rule: rules.xliffInvalid, at: [lines.findIndex((line) => line.includes('</source>')) + 1, lines.find((line) => line.includes('</source>'))!.indexOf('</source>') + 1]}
+    ]
+    for (const item of cases) {
+      const found = mergeXliff({input, course, xliff: item.xliff, xliffPath: 'de.xlf'}).diagnostics.filter((d) => d.rule === item.rule.id)
+      expect(found.length, item.rule.id).toBeGreaterThan(0)
+      expect(found[0], item.rule.id).toMatchObject({file: 'de.xlf', line: item.at[0], column: item.at[1], severity: item.rule.severity, hint: item.rule.hint})
+    }
   })
 })

@@ -209,9 +209,10 @@ export async function startLms(): Promise<Lms> {
       request.socket.destroy()
       return
     }
-    counter++
-    const failNow = faults.failHalf && counter % 2 === 0
-    const failAfter = failNow && counter % 4 === 0
+    // Requests are counted only while half of them fail, so the first one always fails.
+    if (faults.failHalf) counter++
+    const failNow = faults.failHalf && counter % 2 === 1
+    const failAfter = failNow && counter % 4 === 3
     if (failNow && !failAfter) return send(503, JSON.stringify({message: 'Injected failure'}), 'application/json', 'before')
     if (method === 'OPTIONS') return send(204)
     if (!accepted.has(String(request.headers.authorization ?? ''))) return send(401, JSON.stringify({message: 'Unauthorised'}))

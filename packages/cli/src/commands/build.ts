@@ -1,17 +1,20 @@
 import fs from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
+import {Worker} from 'node:worker_threads'
 import {formatDiagnostics, hasErrors, type Format} from '@coursemark/diagnostics'
 import {exportCmi5, exportScorm12, exportScorm2004, exportWeb, exportXapi, loadLrsResources, loadScormResources, zip, type LrsResources, type ScormResources} from '@coursemark/export'
 import {forLearners, type Course} from '@coursemark/model'
 import {renderSite, type Target, type Theme} from '@coursemark/render'
-import {createValidator} from '@coursemark/schema'
+import {createValidator, type Validator} from '@coursemark/schema'
 import type {Io} from '../lib/io.js'
 import {readMedia} from '../lib/read-course.js'
 import {loadRuntime, loadTheme} from '../lib/resources.js'
 import {writeAtomic, writeFolderAtomic} from '../lib/write-atomic.js'
 import {writeChecksums} from '../lib/checksums.js'
 import {writeGuide} from '../lib/guide.js'
-import {checkCourse, type CheckedCourse} from './check.js'
+import {checkCourse} from './check.js'
+import {courseKey, freshRecord, saveRecord} from '../lib/build-cache.js'
 
 export const targets: ReadonlyArray<Target> = ['scorm12', 'scorm2004', 'xapi', 'cmi5', 'web']
 /** Targets this version can build. */
@@ -27,75 +30,211 @@ export interface BuildOptions {
   readonly au?: 'single' | 'per-module' | undefined
   /** Only build these languages (default: the source and every translation). */
   readonly languages?: ReadonlyArray<string> | undefined
+  /** Courses built at the same time, each on its own thread (default: one per CPU core, at most one per course). */
+  readonly jobs?: number | undefined
+  /** Reuse a course's packages when nothing changed since its last good build (default: `true`). */
+  readonly cache?: boolean | undefined
+  /** Build only this share of the courses (for a CI matrix): the `index`-th of `count`, from 1. */
+  readonly shard?: Shard | undefined
 }
 
-/** Build course folders into packages; returns whether every course built. */
+/** One of `count` equal shares of a list of courses. */
+export interface Shard {
+  readonly index: number
+  readonly count: number
+}
+
+/** What building one course folder gave. */
+export interface CourseOutcome {
+  readonly ok: boolean
+  /** The packages written (zips, web folders' files), for SHA256SUMS. */
+  readonly written: ReadonlyArray<string>
+  /** Trainer guides written (not LMS packages: not in SHA256SUMS). */
+  readonly guides: ReadonlyArray<string>
+  /** With `--format json`: the diagnostics. */
+  readonly report: ReadonlyArray<unknown>
+  /** What the build printed, in order. */
+  readonly lines: ReadonlyArray<Line>
+}
+
+/** A line a build printed, for printing again. */
+export type Line = readonly ['stdout' | 'stderr', string]
+
+/** The courses of shard `index` of `count`: every `count`-th course, starting at the `index`-th. */
+export function shardOf<T>(courses: ReadonlyArray<T>, shard: Shard): T[] {
+  return courses.filter((_, position) => position % shard.count === shard.index - 1)
+}
+
+/**
+ * Build course folders into packages; returns whether every course built. Courses unchanged since
+ * their last good build in `out` are not built again (see lib/build-cache.ts); the others are built
+ * on `jobs` threads. Whatever the threads, courses print in the order given and the packages are
+ * the same bytes.
+ */
 export async function build(io: Io, options: BuildOptions): Promise<boolean> {
-  const validator = createValidator()
   const out = path.resolve(io.cwd, options.out)
+  const courses = options.shard ? shardOf(options.courses, options.shard) : options.courses
+  const settings = {cwd: io.cwd, out, targets: options.targets, format: options.format, sco: options.sco, au: options.au, languages: options.languages}
+  const roots = courses.map((folder) => path.resolve(io.cwd, folder))
+  const keys = await Promise.all(roots.map((root) => (options.cache === false ? undefined : courseKey(root, settings).catch(() => undefined))))
+  const outcomes: Array<CourseOutcome | undefined> = await Promise.all(roots.map(async (root, index) => {
+    const record = keys[index] === undefined ? undefined : await freshRecord(out, root, keys[index]!)
+    const where = (files: ReadonlyArray<{path: string}>): string[] => files.map((file) => path.join(out, ...file.path.split('/')))
+    return record && {ok: true, lines: record.lines, report: record.report, written: where(record.files.filter((file) => !file.guide)), guides: where(record.files.filter((file) => file.guide))}
+  }))
+  const pending = outcomes.flatMap((outcome, index) => (outcome ? [] : [index]))
+  let printed = 0
+  /** Print the courses done, in order, up to the first not done. */
+  const print = (): void => {
+    for (; printed < outcomes.length && outcomes[printed]; printed++) for (const [stream, text] of outcomes[printed]!.lines) io[stream](text)
+  }
+  const finish = async (index: number, outcome: CourseOutcome): Promise<void> => {
+    outcomes[index] = outcome
+    print()
+    const key = keys[index]
+    if (key !== undefined && outcome.ok && outcome.written.length + outcome.guides.length > 0) await saveRecord(out, roots[index]!, {key, lines: outcome.lines, report: outcome.report}, outcome.written, outcome.guides)
+  }
+  const jobs = Math.max(1, Math.min(options.jobs ?? os.availableParallelism(), pending.length))
+  if (jobs > 1) {
+    await buildInWorkers(io.cwd, options, pending.map((index) => courses[index]!), jobs, (position, outcome) => finish(pending[position]!, outcome))
+  } else {
+    const builder = courseBuilder(options)
+    for (const index of pending) {
+      // On this thread a course prints as it builds, after the (cached) courses before it.
+      print()
+      const lines: Line[] = []
+      const tee: Io = {...io, stdout: (text) => void (lines.push(['stdout', text]), io.stdout(text)), stderr: (text) => void (lines.push(['stderr', text]), io.stderr(text))}
+      const outcome = {...(await builder(tee, courses[index]!)), lines}
+      printed = index + 1
+      await finish(index, outcome)
+    }
+  }
+  print()
+  await writeChecksums(out, outcomes.flatMap((outcome) => outcome?.written ?? []))
+  if (options.format === 'json') io.stdout(JSON.stringify(outcomes.flatMap((outcome) => outcome?.report ?? []), undefined, 2) + '\n')
+  return outcomes.every((outcome) => outcome?.ok === true)
+}
+
+/**
+ * Build courses on `jobs` worker threads, one course at a time each, each thread taking the next
+ * course when done. `done` gets each course's outcome (with what it printed) as it is built.
+ */
+async function buildInWorkers(cwd: string, options: BuildOptions, folders: ReadonlyArray<string>, jobs: number, done: (position: number, outcome: CourseOutcome) => Promise<void>): Promise<void> {
+  let next = 0
+  let finished = 0
+  const workers = Array.from({length: jobs}, () => new Worker(new URL('../lib/build-worker.js', import.meta.url), {workerData: {cwd, options: {...options, courses: []}} satisfies BuildWorkerData}))
+  try {
+    await Promise.all(workers.map((worker) => new Promise<void>((resolve, reject) => {
+      const give = (): void => {
+        if (next >= folders.length) return resolve()
+        const position = next++
+        worker.postMessage({position, folder: folders[position]!} satisfies BuildTask)
+      }
+      worker.on('message', (result: BuildResult) => {
+        finished++
+        done(result.position, result).then(give, reject)
+      })
+      worker.on('error', reject)
+      worker.on('exit', (code) => {
+        if (finished < folders.length) reject(new Error('A build thread stopped (exit code ' + code + ') before its courses were built'))
+      })
+      give()
+    })))
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()))
+  }
+}
+
+/** What a build thread is started with. */
+export interface BuildWorkerData {
+  readonly cwd: string
+  readonly options: BuildOptions
+}
+
+/** A course for a build thread. */
+export interface BuildTask {
+  readonly position: number
+  readonly folder: string
+}
+
+/** A course built by a build thread. */
+export interface BuildResult extends CourseOutcome {
+  readonly position: number
+}
+
+/**
+ * A function that builds one course folder (the source and its translations) into packages,
+ * printing as it goes. Resources (validator, themes, player, templates) are loaded once, on first use.
+ */
+export function courseBuilder(options: BuildOptions): (io: Io, folder: string) => Promise<Omit<CourseOutcome, 'lines'>> {
+  let validator: Validator | undefined
   let runtime: string | undefined
   const themes = new Map<string, Theme>()
   let scorm: ScormResources | undefined
   let lrs: LrsResources | undefined
-  let ok = true
-  const report: unknown[] = []
-  const checkedList: CheckedCourse[] = []
-  const zips: string[] = []
-  for (const folder of options.courses) checkedList.push(...(await checkCourse(io.cwd, folder, validator)))
-  for (const checked of checkedList) {
-    const label = checked.display + (checked.translation ? ' (' + checked.translation + ')' : '')
-    if (options.format === 'json') report.push(...(JSON.parse(formatDiagnostics(checked.diagnostics, 'json', {base: checked.display})) as unknown[]))
-    else {
-      const text = formatDiagnostics(checked.diagnostics, options.format, {base: checked.display, sources: checked.sources})
-      if (options.format === 'github') io.stdout(text)
-      else io.stderr(text)
-    }
-    const course = checked.result.course
-    if (!course || hasErrors(checked.diagnostics)) {
-      ok = false
-      if (options.format === 'text') io.stderr(label + ': not built (errors above)\n')
-      continue
-    }
-    if (options.languages && !options.languages.includes(course.language)) continue
-    let theme = themes.get(checked.root + '\0' + course.theme)
-    if (!theme) {
-      try {
-        theme = await loadTheme(course.theme, {courseRoot: checked.root})
-      } catch (error) {
+  return async function buildFolder(io: Io, folder: string): Promise<Omit<CourseOutcome, 'lines'>> {
+    validator ??= createValidator()
+    const out = path.resolve(io.cwd, options.out)
+    let ok = true
+    const report: unknown[] = []
+    const written: string[] = []
+    const guides: string[] = []
+    for (const checked of await checkCourse(io.cwd, folder, validator)) {
+      const label = checked.display + (checked.translation ? ' (' + checked.translation + ')' : '')
+      if (options.format === 'json') report.push(...(JSON.parse(formatDiagnostics(checked.diagnostics, 'json', {base: checked.display})) as unknown[]))
+      else {
+        const text = formatDiagnostics(checked.diagnostics, options.format, {base: checked.display, sources: checked.sources})
+        if (options.format === 'github') io.stdout(text)
+        else io.stderr(text)
+      }
+      const course = checked.result.course
+      if (!course || hasErrors(checked.diagnostics)) {
         ok = false
-        io.stderr(label + ': not built: ' + (error instanceof Error ? error.message : String(error)) + '\n')
+        if (options.format === 'text') io.stderr(label + ': not built (errors above)\n')
         continue
       }
-      themes.set(checked.root + '\0' + course.theme, theme)
+      if (options.languages && !options.languages.includes(course.language)) continue
+      let theme = themes.get(checked.root + '\0' + course.theme)
+      if (!theme) {
+        try {
+          theme = await loadTheme(course.theme, {courseRoot: checked.root})
+        } catch (error) {
+          ok = false
+          io.stderr(label + ': not built: ' + (error instanceof Error ? error.message : String(error)) + '\n')
+          continue
+        }
+        themes.set(checked.root + '\0' + course.theme, theme)
+      }
+      runtime ??= await loadRuntime()
+      const learner = forLearners(course)
+      const media = await readMedia(checked.root, learner.media.map((ref) => ref.path), checked.mediaRoot)
+      for (const target of options.targets) {
+        if (target === 'guide') {
+          const guide = await writeGuide(out, course, media)
+          guides.push(guide)
+          io.stdout(path.relative(io.cwd, guide) + '\n')
+          continue
+        }
+        const site = exportWeb(learner, renderSite({course: learner, theme, runtime, target}), media)
+        const name = course.slug + '-' + course.version + '-' + course.language + '-' + target
+        if (target === 'web') {
+          await writeFolderAtomic(path.join(out, name), site)
+          for (const file of site.keys()) written.push(path.join(out, name, ...file.split('/')))
+          io.stdout(path.relative(io.cwd, path.join(out, name)) + '/\n')
+          continue
+        }
+        const files = target === 'xapi' ? exportXapi(learner, site, lrs ??= await loadLrsResources())
+          : target === 'cmi5' ? exportCmi5(learner, site, lrs ??= await loadLrsResources(), {au: options.au})
+          : target === 'scorm12' ? exportScorm12(learner, site, scorm ??= await loadScormResources(), {sco: options.sco})
+          : exportScorm2004(learner, site, scorm ??= await loadScormResources(), {sco: options.sco})
+        const file = path.join(out, name + '.zip')
+        await writeAtomic(file, await zip(files))
+        written.push(file)
+        io.stdout(path.relative(io.cwd, file) + '\n')
+      }
     }
-    runtime ??= await loadRuntime()
-    const learner = forLearners(course)
-    const media = await readMedia(checked.root, learner.media.map((ref) => ref.path), checked.mediaRoot)
-    for (const target of options.targets) {
-      if (target === 'guide') {
-        io.stdout(path.relative(io.cwd, await writeGuide(out, course, media)) + '\n')
-        continue
-      }
-      const site = exportWeb(learner, renderSite({course: learner, theme, runtime, target}), media)
-      const name = course.slug + '-' + course.version + '-' + course.language + '-' + target
-      if (target === 'web') {
-        await writeFolderAtomic(path.join(out, name), site)
-        io.stdout(path.relative(io.cwd, path.join(out, name)) + '/\n')
-        continue
-      }
-      const files = target === 'xapi' ? exportXapi(learner, site, lrs ??= await loadLrsResources())
-        : target === 'cmi5' ? exportCmi5(learner, site, lrs ??= await loadLrsResources(), {au: options.au})
-        : target === 'scorm12' ? exportScorm12(learner, site, scorm ??= await loadScormResources(), {sco: options.sco})
-        : exportScorm2004(learner, site, scorm ??= await loadScormResources(), {sco: options.sco})
-      const file = path.join(out, name + '.zip')
-      await writeAtomic(file, await zip(files))
-      zips.push(file)
-      io.stdout(path.relative(io.cwd, file) + '\n')
-    }
+    return {ok, written, guides, report}
   }
-  await writeChecksums(out, zips)
-  if (options.format === 'json') io.stdout(JSON.stringify(report, undefined, 2) + '\n')
-  return ok
 }
 
 /** Every course folder (holding a `course.yaml`) under `curricula/` and `examples/` of `root`. */

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import {compileCourse, compileTranslation, type CompileResult, type CourseInput} from '@coursemark/compiler'
+import {compileCourse, compileTranslation, type CompileCache, type CompileResult, type CourseInput} from '@coursemark/compiler'
 import {compareDiagnostics, rules, toDiagnostics, type Diagnostic} from '@coursemark/diagnostics'
 import type {Course} from '@coursemark/model'
 import type {Validator} from '@coursemark/schema'
@@ -46,11 +46,13 @@ export async function checkCourse(cwd: string, folder: string, validator?: Valid
   return checked
 }
 
-async function checkTranslation(source: ReadCourse, sourceCourse: Course, display: string, language: string, validator: Validator | undefined): Promise<CheckedCourse> {
+/** Compile the translation `language` of a compiled course, with its diagnostics (paths from the course folder). */
+export async function checkTranslation(source: ReadCourse, sourceCourse: Course, display: string, language: string, validator: Validator | undefined, cache?: CompileCache): Promise<CheckedCourse> {
   const prefix = translationsFolder + '/' + language + '/'
   const files = new Map<string, string>()
   const assets = new Set<string>()
   const own = new Set<string>()
+  const sizes = new Map<string, number>()
   for (const [file, text] of source.input.files) if (file.startsWith(prefix)) files.set(file.slice(prefix.length), text)
   for (const file of source.input.assets) {
     if (file.startsWith(prefix)) {
@@ -59,6 +61,10 @@ async function checkTranslation(source: ReadCourse, sourceCourse: Course, displa
     } else if (!file.startsWith(translationsFolder + '/') && !/\.(md|ya?ml)$/i.test(file)) {
       assets.add(file)
     }
+  }
+  for (const file of assets) {
+    const size = source.input.sizes?.get(own.has(file) ? prefix + file : file)
+    if (size !== undefined) sizes.set(file, size)
   }
   const mediaRoot = (file: string): string => (own.has(file) ? prefix + file : file)
   if (!files.has('course.yaml')) {
@@ -79,8 +85,8 @@ async function checkTranslation(source: ReadCourse, sourceCourse: Course, displa
       message: 'Unexpected missing translation `' + language + '`, expected `' + prefix + 'course.yaml` and the translated modules', hint: rules.translationMissing.hint}
     return {root: source.root, sources: source.input.files, result: {course: undefined, ok: false, messages: [], files: []}, diagnostics: [diagnostic], display, translation: language, mediaRoot}
   }
-  const input: CourseInput = {slug: source.input.slug, files, assets}
-  const result = compileTranslation({input: source.input, course: sourceCourse}, language, input, {validator})
+  const input: CourseInput = {slug: source.input.slug, files, assets, sizes}
+  const result = compileTranslation({input: source.input, course: sourceCourse}, language, input, {validator, cache})
   const diagnostics = toDiagnostics(result.messages).map((d) => (files.has(d.file) ? {...d, file: prefix + d.file} : d)).sort(compareDiagnostics)
   return {root: source.root, sources: source.input.files, result, diagnostics, display, translation: language, mediaRoot}
 }

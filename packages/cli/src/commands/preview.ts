@@ -2,12 +2,13 @@ import fsp from 'node:fs/promises'
 import http from 'node:http'
 import type {AddressInfo} from 'node:net'
 import path from 'node:path'
-import {compileCourse, type CourseInput} from '@coursemark/compiler'
-import {compareDiagnostics, toDiagnostics, type Diagnostic} from '@coursemark/diagnostics'
+import {compileCourse, createCompileCache, type CourseInput} from '@coursemark/compiler'
+import {compareDiagnostics, hasErrors, quoteList, rules, toDiagnostics, type Diagnostic} from '@coursemark/diagnostics'
 import {forLearners, type Course} from '@coursemark/model'
 import {renderSite, type Theme} from '@coursemark/render'
 import {createValidator} from '@coursemark/schema'
 import {ExitError, type Io} from '../lib/io.js'
+import {checkTranslation} from './check.js'
 import {hostPage, hostScript, hostStyle, placeholderPage, previewBase, reloadScript} from '../lib/preview-host.js'
 import {maxTextBytes, readCourse} from '../lib/read-course.js'
 import {loadRuntime, loadTheme} from '../lib/resources.js'
@@ -17,6 +18,8 @@ export interface PreviewOptions {
   readonly course: string
   /** Port on 127.0.0.1 (0: any free port). */
   readonly port: number
+  /** Play this translation (`translations/<language>/`) instead of the source (default: the source). */
+  readonly language?: string | undefined
   /** Stop after this signal (tests); default: runs until the process is stopped. */
   readonly signal?: AbortSignal | undefined
 }
@@ -28,6 +31,8 @@ interface PreviewState {
   /** Whether a course without errors has been built (the frame shows the last one). */
   site: boolean
   title: string
+  /** The course id (the inspector shows xAPI activity ids after it). */
+  courseId: string
   folder: string
   root: string
   ms: number
@@ -58,14 +63,20 @@ export async function preview(io: Io, options: PreviewOptions): Promise<void> {
   const root = read.root
   const folder = path.relative(io.cwd, root) || '.'
   const validator = createValidator()
-  const runtime = await loadRuntime()
+  // Kept between rebuilds: a save recompiles only the modules it changed (of the source and of the translation played).
+  const cache = createCompileCache()
+  const translationCache = createCompileCache()
+  const runtime = await loadRuntime('preview')
   let input: {slug: string; files: Map<string, string>; assets: Set<string>} = {slug: read.input.slug, files: new Map(read.input.files), assets: new Set(read.input.assets)}
   let readProblems: Diagnostic[] = [...read.diagnostics]
   let theme: Theme | undefined
   let themeName = ''
   let site = new Map<string, Uint8Array>()
-  let media = new Set<string>()
-  const state: PreviewState = {version: 0, ok: false, site: false, title: read.input.slug, folder, root, ms: 0, diagnostics: []}
+  /** Media the course uses: the path in the site → the path in the course folder. */
+  let media = new Map<string, string>()
+  /** The languages the course can be played in (known once the source compiles). */
+  let languages: ReadonlyArray<string> | undefined
+  const state: PreviewState = {version: 0, ok: false, site: false, title: read.input.slug, courseId: '', folder, root, ms: 0, diagnostics: []}
   const clients = new Set<http.ServerResponse>()
 
   let stamps = await stampsOf(root, input.assets)
@@ -89,10 +100,11 @@ export async function preview(io: Io, options: PreviewOptions): Promise<void> {
       if (changed.some((file) => file.startsWith('themes/') || file === '(folder)')) theme = undefined
     }
     const readDone = performance.now()
-    const result = compileCourse(input as CourseInput, {validator})
+    const result = compileCourse(input as CourseInput, {validator, cache})
+    const translated = await translation(result.ok ? result.course : undefined)
     const compiled = performance.now()
-    const diagnostics = [...readProblems, ...toDiagnostics(result.messages)].sort(compareDiagnostics)
-    let course: Course | undefined = result.ok ? result.course : undefined
+    const diagnostics = [...readProblems, ...toDiagnostics(result.messages), ...(translated?.diagnostics ?? [])].sort(compareDiagnostics)
+    let course: Course | undefined = translated ? translated.course : result.ok ? result.course : undefined
     if (course) {
       try {
         if (!theme || themeName !== course.theme) {
@@ -104,8 +116,9 @@ export async function preview(io: Io, options: PreviewOptions): Promise<void> {
         const index = files.get('index.html')
         if (index) files.set('index.html', encoder.encode(new TextDecoder().decode(index).replace('</body>', '<script src="' + previewBase + 'reload.js"></script>\n</body>')))
         site = files
-        media = new Set(learner.media.map((ref) => ref.path))
+        media = new Map(learner.media.map((ref) => [ref.path, translated?.mediaRoot(ref.path) ?? ref.path]))
         state.title = course.title
+        state.courseId = course.id
       } catch (error) {
         course = undefined
         diagnostics.push({file: 'course.yaml', line: 1, column: 1, severity: 'error', rule: 'theme', message: error instanceof Error ? error.message : String(error)})
@@ -125,7 +138,28 @@ export async function preview(io: Io, options: PreviewOptions): Promise<void> {
     for (const client of clients) client.write('event: build\ndata: ' + JSON.stringify({version: state.version, ok: state.ok, ms: state.ms}) + '\n\n')
   }
 
+  /**
+   * With `--lang`: the translation of the compiled source (`undefined` when playing the source),
+   * its diagnostics, and where its media live (translated media in `translations/<language>/`).
+   */
+  async function translation(source: Course | undefined): Promise<{course: Course | undefined; diagnostics: ReadonlyArray<Diagnostic>; mediaRoot: (file: string) => string} | undefined> {
+    if (!source) return undefined
+    languages = [source.language, ...source.translations]
+    const language = options.language
+    if (!language || language === source.language) return undefined
+    if (!source.translations.includes(language)) {
+      return {course: undefined, mediaRoot: (file) => file, diagnostics: [{file: 'course.yaml', line: 1, column: 1, severity: 'error', rule: rules.translationMissing.id,
+        message: 'Unexpected language `' + language + '` for --lang, expected ' + quoteList(languages) + ' (the course’s language or one listed under `translations:`)', hint: rules.translationMissing.hint}]}
+    }
+    const checked = await checkTranslation({root, input: input as CourseInput, diagnostics: []}, source, folder, language, validator, translationCache)
+    return {course: hasErrors(checked.diagnostics) ? undefined : checked.result.course, diagnostics: checked.diagnostics, mediaRoot: checked.mediaRoot}
+  }
+
   await rebuild(undefined)
+  if (options.language && languages && !languages.includes(options.language)) {
+    io.stderr('The course has no translation `' + options.language + '`: use --lang with ' + quoteList(languages) + '.\n')
+    throw new ExitError(2)
+  }
 
   const server = http.createServer((request, response) => {
     void handle(request, response).catch(() => {
@@ -167,8 +201,9 @@ export async function preview(io: Io, options: PreviewOptions): Promise<void> {
       const built = site.get(file)
       if (built) return send(200, types[path.extname(file).toLowerCase()] ?? 'application/octet-stream', built)
       // Media are read from the course folder, and only those the course uses.
-      if (media.has(file)) {
-        const bytes = await fsp.readFile(path.join(root, ...file.split('/'))).catch(() => undefined)
+      const source = media.get(file)
+      if (source !== undefined) {
+        const bytes = await fsp.readFile(path.join(root, ...source.split('/'))).catch(() => undefined)
         if (bytes) return send(200, types[path.extname(file).toLowerCase()] ?? 'application/octet-stream', new Uint8Array(bytes))
       }
     }
@@ -185,7 +220,7 @@ export async function preview(io: Io, options: PreviewOptions): Promise<void> {
     server.listen(options.port, '127.0.0.1', () => resolve())
   })
   const {port} = server.address() as AddressInfo
-  io.stdout('Preview of ' + folder + ' at http://127.0.0.1:' + port + '/ (stop with Ctrl+C)\n')
+  io.stdout('Preview of ' + folder + (options.language ? ' (' + options.language + ')' : '') + ' at http://127.0.0.1:' + port + '/ (stop with Ctrl+C)\n')
 
   // Watch: collect changed paths, rebuild once they settle.
   let queue = new Set<string>()

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {compileCourse} from '@coursemark/compiler'
-import {compareDiagnostics, formatDiagnostics, hasErrors, toDiagnostics} from '@coursemark/diagnostics'
+import {compareDiagnostics, formatDiagnostics, hasErrors, toDiagnostics, type Diagnostic, type Format} from '@coursemark/diagnostics'
 import {extractXliff, mergeXliff} from '@coursemark/xliff'
 import {ExitError, type Io} from '../lib/io.js'
 import {readCourse, type ReadCourse} from '../lib/read-course.js'
@@ -11,17 +11,30 @@ import {checkCourse} from './check.js'
 const encoder = new TextEncoder()
 
 /** Read and compile a course; print its errors and exit 1 when it has any. */
-async function sourceCourse(io: Io, folder: string) {
+async function sourceCourse(io: Io, folder: string, format: Format = 'text') {
   const read: ReadCourse = await readCourse(path.resolve(io.cwd, folder))
   const display = path.relative(io.cwd, read.root) || '.'
   const result = compileCourse(read.input)
   const diagnostics = [...read.diagnostics, ...toDiagnostics(result.messages)].sort(compareDiagnostics)
   if (!result.course || hasErrors(diagnostics)) {
-    io.stderr(formatDiagnostics(diagnostics, 'text', {base: display, sources: read.input.files}))
+    if (format === 'text') io.stderr(formatDiagnostics(diagnostics, 'text', {base: display, sources: read.input.files}))
+    else print(io, format, diagnostics.map((d) => located(display, d)))
     io.stderr(display + ': fix the errors above first.\n')
     throw new ExitError(1)
   }
   return {read, display, course: result.course}
+}
+
+/** A diagnostic with its path from the working directory. */
+function located(base: string, diagnostic: Diagnostic): Diagnostic {
+  return base === '.' || base === '' ? diagnostic : {...diagnostic, file: base.replace(/\/+$/, '') + '/' + diagnostic.file}
+}
+
+/** Print diagnostics as `validate` does: text (with code frames from `sources`) on stderr, JSON and GitHub annotations on stdout. */
+function print(io: Io, format: Format, diagnostics: ReadonlyArray<Diagnostic>, sources?: ReadonlyMap<string, string>): void {
+  const text = formatDiagnostics(diagnostics, format, {sources})
+  if (format === 'text') io.stderr(text)
+  else io.stdout(text)
 }
 
 export interface ExtractCommandOptions {
@@ -52,11 +65,14 @@ export interface MergeCommandOptions {
   readonly file: string
   /** Default: the file's `target-language`. */
   readonly language?: string | undefined
+  /** How to print diagnostics (default `text`). */
+  readonly format?: Format | undefined
 }
 
 /** `coursemark xliff merge`: write `translations/<language>/` from a translated XLIFF file, then check it. */
 export async function xliffMerge(io: Io, options: MergeCommandOptions): Promise<void> {
-  const {read, display, course} = await sourceCourse(io, options.course)
+  const format = options.format ?? 'text'
+  const {read, display, course} = await sourceCourse(io, options.course, format)
   const file = path.resolve(io.cwd, options.file)
   const xliff = await fs.readFile(file, 'utf8').catch(() => undefined)
   if (xliff === undefined) {
@@ -65,8 +81,12 @@ export async function xliffMerge(io: Io, options: MergeCommandOptions): Promise<
   }
   const shown = path.relative(io.cwd, file)
   const result = mergeXliff({input: read.input, course, xliff, xliffPath: shown, language: options.language})
-  if (result.diagnostics.length > 0) io.stderr(formatDiagnostics(result.diagnostics, 'text', {sources: new Map([[shown, xliff]])}))
+  const sources = new Map([[shown, xliff]])
+  // Text: the problems of the XLIFF file now, those of the merged translation after its check.
+  // JSON and GitHub: both together, once the translation is checked.
+  if (format === 'text') print(io, format, result.diagnostics, sources)
   if (!result.ok) {
+    if (format !== 'text') print(io, format, result.diagnostics, sources)
     io.stderr('Nothing was written.\n')
     throw new ExitError(1)
   }
@@ -79,8 +99,10 @@ export async function xliffMerge(io: Io, options: MergeCommandOptions): Promise<
   if (result.files.has(read.input.manifest ?? 'course.yaml')) io.stderr('Added `' + result.language + '` to `translations:` in ' + path.join(display, 'course.yaml') + '.\n')
   // Check the merged translation as `validate` would.
   const checked = (await checkCourse(io.cwd, options.course)).find((item) => item.translation === result.language)
-  if (!checked) return
-  const text = formatDiagnostics(checked.diagnostics, 'text', {base: checked.display, sources: checked.sources})
-  io.stderr(text || display + ' (' + result.language + '): no problems\n')
-  if (hasErrors(checked.diagnostics)) throw new ExitError(1)
+  if (format === 'text') {
+    if (checked) io.stderr(formatDiagnostics(checked.diagnostics, 'text', {base: checked.display, sources: checked.sources}) || display + ' (' + result.language + '): no problems\n')
+  } else {
+    print(io, format, [...result.diagnostics, ...(checked?.diagnostics ?? []).map((d) => located(checked!.display, d))], sources)
+  }
+  if (checked && hasErrors(checked.diagnostics)) throw new ExitError(1)
 }

@@ -45,6 +45,8 @@ export async function writeChecksums(folder: string, files: ReadonlyArray<string
     entries.push({name, sha256: sha256(new Uint8Array(await fs.readFile(file)))})
   }
   const out = path.join(folder, checksumFile)
-  await writeAtomic(out, new TextEncoder().encode(formatChecksums(entries)))
+  const text = formatChecksums(entries)
+  // The same sums as before (nothing was built again): the file is left as it is.
+  if ((await fs.readFile(out, 'utf8').catch(() => undefined)) !== text) await writeAtomic(out, new TextEncoder().encode(text))
   return out
 }

@@ -1,8 +1,10 @@
 /**
  * The preview's own pages and scripts, served from the same origin as the course (so both the
  * host page's and the course's Content-Security-Policy allow them; nothing is inline).
- * The host page plays the course in a frame under a recording SCORM 1.2 `API` (what an LMS would
- * store, shown in the LMS inspector), reloads the frame when the course is rebuilt (server-sent
+ * The host page plays the course in a frame under a recording SCORM 1.2 `API` and SCORM 2004
+ * `API_1484_11` (what an LMS would store) and a recorder of the statements the runtime's xAPI
+ * adapter would send (`coursemarkInspector`, used by the preview bundle of the runtime), and
+ * shows each in the LMS inspector. It reloads the frame when the course is rebuilt (server-sent
  * events) and shows errors as an overlay with file:line.
  */
 
@@ -45,8 +47,15 @@ export function hostPage(title: string): string {
 </section>
 </div>
 <aside id="cm-inspector" class="inspector" aria-label="LMS inspector">
-<h2>LMS inspector <span class="muted">SCORM 1.2</span></h2>
-<p class="muted">What an LMS would record right now.</p>
+<h2>LMS inspector</h2>
+<p class="muted">What an LMS would record right now, for the same session.</p>
+<p class="standard"><label for="cm-standard">Standard</label>
+<select id="cm-standard">
+<option value="scorm12" selected>SCORM 1.2</option>
+<option value="scorm2004">SCORM 2004</option>
+<option value="xapi">xAPI</option>
+</select></p>
+<section id="cm-view-scorm12" class="view" aria-label="SCORM 1.2">
 <dl id="cm-core" class="core"></dl>
 <div class="suspend"><span>suspend_data</span> <span id="cm-suspend-size">0 / 4096</span><div class="meter"><div id="cm-suspend-bar"></div></div></div>
 <h3>Objectives <span id="cm-objectives-count" class="muted"></span></h3>
@@ -55,6 +64,23 @@ export function hostPage(title: string): string {
 <table><thead><tr><th>id</th><th>type</th><th>response</th><th>result</th></tr></thead><tbody id="cm-interactions"></tbody></table>
 <h3>Last calls</h3>
 <ol id="cm-calls" class="calls"></ol>
+</section>
+<section id="cm-view-scorm2004" class="view" aria-label="SCORM 2004" hidden>
+<dl id="cm-2004-core" class="core"></dl>
+<div class="suspend"><span>suspend_data</span> <span id="cm-2004-suspend-size">0 / 64000</span><div class="meter"><div id="cm-2004-suspend-bar"></div></div></div>
+<h3>Objectives <span id="cm-2004-objectives-count" class="muted"></span></h3>
+<table><thead><tr><th>id</th><th>completion</th><th>success</th><th>scaled</th></tr></thead><tbody id="cm-2004-objectives"></tbody></table>
+<h3>Interactions <span id="cm-2004-interactions-count" class="muted"></span></h3>
+<table><thead><tr><th>id</th><th>type</th><th>response</th><th>result</th></tr></thead><tbody id="cm-2004-interactions"></tbody></table>
+<h3>Last calls</h3>
+<ol id="cm-2004-calls" class="calls"></ol>
+</section>
+<section id="cm-view-xapi" class="view" aria-label="xAPI" hidden>
+<p class="muted">The statements the package of the <code>xapi</code> target would send to the LRS, newest first (nothing is sent). <code>cmi5</code> sends the same with its own context and at most one verdict per session.</p>
+<p class="state">State API <code>coursemark.progress</code>: <span id="cm-xapi-state">—</span></p>
+<h3>Statements <span id="cm-statements-count" class="muted">(0)</span></h3>
+<ol id="cm-statements" class="statements" reversed></ol>
+</section>
 <p><button type="button" id="cm-reset">Start again (clear the learner data)</button></p>
 </aside>
 </div>
@@ -119,80 +145,160 @@ th,td{text-align:left;border-bottom:1px solid #eceff3;padding:3px 4px;vertical-a
 th{color:#5f6b7a;font-weight:600}
 .correct{color:#1b7f4b;font-weight:600}.wrong{color:#b42318;font-weight:600}
 .calls{font:.75rem ui-monospace,Menlo,Consolas,monospace;padding-left:1.4em;color:#394452;margin:0}
+.standard{display:flex;align-items:center;gap:8px;margin:.4em 0}
+select{font:inherit;border-radius:6px;border:1px solid #c7ccd4;padding:2px 6px;background:#fff}
+.view[hidden]{display:none}
+.state{font-size:.85rem;margin:.4em 0}
+.statements{padding-left:2em;margin:0;font-size:.8rem}
+.statements li{border-bottom:1px solid #eceff3;padding:4px 0}
+.statements .verb{font-weight:700}
+.statements .object{display:block;font:.75rem ui-monospace,Menlo,Consolas,monospace;word-break:break-all;color:#394452}
+.statements .result{color:#1d2733}
+.statements .result .correct,.statements .result .wrong{font-weight:600}
+.statements summary{cursor:pointer;color:#5f6b7a;font-size:.75rem}
+.statements pre{font:.7rem/1.35 ui-monospace,Menlo,Consolas,monospace;white-space:pre-wrap;word-break:break-all;background:#f5f4f0;padding:6px;margin:.3em 0;max-height:24em;overflow:auto}
+code{font:.85em ui-monospace,Menlo,Consolas,monospace}
 `
 
-/** The host page's script: a recording SCORM 1.2 API, the inspector, the overlay, live reload. */
+/**
+ * The host page's script: recording SCORM 1.2 and SCORM 2004 APIs, the recorder of xAPI
+ * statements, the inspector, the overlay, live reload.
+ */
 export const hostScript = `(function () {
   'use strict'
-  var limit = 4096
-  var store = {}
-  var calls = []
-  var lastError = '0'
   var state = {version: -1, ok: false}
-  var defaults = {
-    'cmi.core._children': 'student_id,student_name,lesson_location,credit,lesson_status,entry,score,total_time,lesson_mode,exit,session_time',
-    'cmi.core.student_id': 'preview', 'cmi.core.student_name': 'Preview, Author', 'cmi.core.credit': 'credit',
-    'cmi.core.lesson_mode': 'normal', 'cmi.core.lesson_status': 'not attempted', 'cmi.core.lesson_location': '',
-    'cmi.core.total_time': '0000:00:00', 'cmi.core.score._children': 'raw,min,max', 'cmi.suspend_data': '', 'cmi.launch_data': '',
-    'cmi.student_data.mastery_score': '', 'cmi.objectives._children': 'id,score,status', 'cmi.interactions._children': 'id,objectives,time,type,correct_responses,weighting,student_response,result,latency'
-  }
-  var errors = {'0': 'No error', '101': 'General exception', '201': 'Invalid argument error', '301': 'Not initialized', '401': 'Not implemented error', '405': 'Incorrect data type'}
-  var statuses = ['passed', 'completed', 'failed', 'incomplete', 'browsed', 'not attempted']
+  // After "Start again", what the old page stores while it goes away is dropped, until the new page starts.
+  var discarding = false
+  function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key) }
 
-  function count(prefix) {
-    var max = -1
-    Object.keys(store).forEach(function (key) {
-      if (key.indexOf(prefix) !== 0) return
-      var n = parseInt(key.slice(prefix.length), 10)
-      if (n > max) max = n
-    })
-    return String(max + 1)
-  }
-  function record(text) {
-    calls.push(text)
-    if (calls.length > 15) calls.shift()
-    schedule()
-  }
-  window.API = {
-    LMSInitialize: function () {
-      lastError = '0'
-      store['cmi.core.entry'] = store['cmi.suspend_data'] ? 'resume' : 'ab-initio'
-      record('LMSInitialize()')
-      return 'true'
-    },
-    LMSFinish: function () { lastError = '0'; record('LMSFinish()'); return 'true' },
-    LMSCommit: function () { lastError = '0'; record('LMSCommit()'); return 'true' },
-    LMSGetValue: function (key) {
-      lastError = '0'
-      key = String(key)
-      if (key === 'cmi.interactions._count') return count('cmi.interactions.')
-      if (key === 'cmi.objectives._count') return count('cmi.objectives.')
-      if (Object.prototype.hasOwnProperty.call(store, key)) return store[key]
-      if (Object.prototype.hasOwnProperty.call(defaults, key)) return defaults[key]
-      if (key === 'cmi.core.entry') return 'ab-initio'
+  /**
+   * A recording SCORM data model: what an LMS would store. \`spec\` names the API's functions,
+   * the defaults, the entry element, the longest suspend data, the vocabularies and the errors.
+   */
+  function createModel(spec) {
+    var model = {store: {}, calls: [], lastError: '0', spec: spec}
+    function record(text) {
+      model.calls.push(text)
+      if (model.calls.length > 15) model.calls.shift()
+      schedule()
+    }
+    model.count = function (prefix) {
+      var max = -1
+      Object.keys(model.store).forEach(function (key) {
+        if (key.indexOf(prefix) !== 0) return
+        var n = parseInt(key.slice(prefix.length), 10)
+        if (n > max) max = n
+      })
+      return String(max + 1)
+    }
+    model.get = function (key) {
+      if (key === 'cmi.interactions._count') return model.count('cmi.interactions.')
+      if (key === 'cmi.objectives._count') return model.count('cmi.objectives.')
+      if (has(model.store, key)) return model.store[key]
+      if (has(spec.defaults, key)) return spec.defaults[key]
+      if (key === spec.entry) return 'ab-initio'
       return ''
-    },
-    LMSSetValue: function (key, value) {
+    }
+    var f = spec.functions
+    var api = {}
+    api[f.initialize] = function () {
+      discarding = false
+      model.lastError = '0'
+      model.store[spec.entry] = model.store['cmi.suspend_data'] ? 'resume' : 'ab-initio'
+      record(f.initialize + '()')
+      return 'true'
+    }
+    api[f.terminate] = function () { model.lastError = '0'; if (!discarding) record(f.terminate + '()'); return 'true' }
+    api[f.commit] = function () { model.lastError = '0'; if (!discarding) record(f.commit + '()'); return 'true' }
+    api[f.get] = function (key) {
+      model.lastError = '0'
+      return model.get(String(key))
+    }
+    api[f.set] = function (key, value) {
       key = String(key)
       value = String(value)
-      if (key === 'cmi.suspend_data' && value.length > limit) {
-        lastError = '405'
-        record('LMSSetValue(' + key + ') refused: ' + value.length + ' > ' + limit + ' characters')
+      if (discarding) return 'true'
+      if (key === 'cmi.suspend_data' && value.length > spec.limit) {
+        model.lastError = spec.refused
+        record(f.set + '(' + key + ') refused: ' + value.length + ' > ' + spec.limit + ' characters')
         return 'false'
       }
-      if (key === 'cmi.core.lesson_status' && statuses.indexOf(value) < 0) {
-        lastError = '405'
-        record('LMSSetValue(' + key + ', ' + value + ') refused')
+      if (has(spec.vocabularies, key) && spec.vocabularies[key].indexOf(value) < 0) {
+        model.lastError = spec.refused
+        record(f.set + '(' + key + ', ' + value + ') refused')
         return 'false'
       }
-      lastError = '0'
-      store[key] = value
-      record('LMSSetValue(' + key + ', ' + (value.length > 40 ? value.slice(0, 40) + '…' : value) + ')')
+      model.lastError = '0'
+      model.store[key] = value
+      record(f.set + '(' + key + ', ' + (value.length > 40 ? value.slice(0, 40) + '…' : value) + ')')
       return 'true'
+    }
+    api[f.lastError] = function () { return model.lastError }
+    api[f.errorString] = function (code) { return spec.errors[String(code)] || 'Unknown error' }
+    api[f.diagnostic] = function (code) { return spec.errors[String(code || model.lastError)] || '' }
+    model.api = api
+    model.reset = function () {
+      model.store = {}
+      model.calls = []
+    }
+    return model
+  }
+
+  var scorm12 = createModel({
+    functions: {initialize: 'LMSInitialize', terminate: 'LMSFinish', commit: 'LMSCommit', get: 'LMSGetValue', set: 'LMSSetValue', lastError: 'LMSGetLastError', errorString: 'LMSGetErrorString', diagnostic: 'LMSGetDiagnostic'},
+    defaults: {
+      'cmi.core._children': 'student_id,student_name,lesson_location,credit,lesson_status,entry,score,total_time,lesson_mode,exit,session_time',
+      'cmi.core.student_id': 'preview', 'cmi.core.student_name': 'Preview, Author', 'cmi.core.credit': 'credit',
+      'cmi.core.lesson_mode': 'normal', 'cmi.core.lesson_status': 'not attempted', 'cmi.core.lesson_location': '',
+      'cmi.core.total_time': '0000:00:00', 'cmi.core.score._children': 'raw,min,max', 'cmi.suspend_data': '', 'cmi.launch_data': '',
+      'cmi.student_data.mastery_score': '', 'cmi.objectives._children': 'id,score,status', 'cmi.interactions._children': 'id,objectives,time,type,correct_responses,weighting,student_response,result,latency'
     },
-    LMSGetLastError: function () { return lastError },
-    LMSGetErrorString: function (code) { return errors[String(code)] || 'Unknown error' },
-    LMSGetDiagnostic: function (code) { return errors[String(code || lastError)] || '' }
+    entry: 'cmi.core.entry',
+    limit: 4096,
+    refused: '405',
+    vocabularies: {'cmi.core.lesson_status': ['passed', 'completed', 'failed', 'incomplete', 'browsed', 'not attempted']},
+    errors: {'0': 'No error', '101': 'General exception', '201': 'Invalid argument error', '301': 'Not initialized', '401': 'Not implemented error', '405': 'Incorrect data type'}
+  })
+  var scorm2004 = createModel({
+    functions: {initialize: 'Initialize', terminate: 'Terminate', commit: 'Commit', get: 'GetValue', set: 'SetValue', lastError: 'GetLastError', errorString: 'GetErrorString', diagnostic: 'GetDiagnostic'},
+    defaults: {
+      'cmi._version': '1.0', 'cmi.learner_id': 'preview', 'cmi.learner_name': 'Preview, Author', 'cmi.credit': 'credit', 'cmi.mode': 'normal',
+      'cmi.completion_status': 'unknown', 'cmi.success_status': 'unknown', 'cmi.location': '', 'cmi.suspend_data': '', 'cmi.launch_data': '',
+      'cmi.scaled_passing_score': '', 'cmi.completion_threshold': '', 'cmi.total_time': 'PT0S', 'cmi.time_limit_action': 'continue,no message',
+      'cmi.objectives._children': 'id,score,success_status,completion_status,progress_measure,description',
+      'cmi.interactions._children': 'id,type,objectives,timestamp,correct_responses,weighting,learner_response,result,latency,description'
+    },
+    entry: 'cmi.entry',
+    limit: 64000,
+    refused: '406',
+    vocabularies: {
+      'cmi.completion_status': ['completed', 'incomplete', 'not attempted', 'unknown'],
+      'cmi.success_status': ['passed', 'failed', 'unknown'],
+      'cmi.exit': ['time-out', 'suspend', 'logout', 'normal', '']
+    },
+    errors: {'0': 'No error', '101': 'General exception', '301': 'General get failure', '351': 'General set failure', '401': 'Undefined data model element', '406': 'Data model element type mismatch', '407': 'Data model element value out of range'}
+  })
+  window.API = scorm12.api
+  window.API_1484_11 = scorm2004.api
+
+  // What the runtime's xAPI adapter would send: statements, and State API documents by key.
+  var xapi = {statements: [], documents: {}, shown: 0}
+  window.coursemarkInspector = {
+    statement: function (json) {
+      if (discarding) return
+      xapi.statements.push(JSON.parse(json))
+      schedule()
+    },
+    document: function (json) {
+      if (discarding) return
+      var write = JSON.parse(json)
+      xapi.documents[write.key] = write
+      schedule()
+    },
+    progress: function () {
+      var write = xapi.documents.progress
+      return write ? JSON.stringify(write.body) : ''
+    }
   }
 
   var pending = false
@@ -207,78 +313,152 @@ export const hostScript = `(function () {
     if (className) node.className = className
     return node
   }
-  function value(key) { return window.API.LMSGetValue(key) }
-  function rows(prefix) {
+  function byId(id) { return document.getElementById(id) }
+  function rows(model, prefix) {
     var list = []
-    var total = parseInt(count(prefix), 10)
+    var total = parseInt(model.count(prefix), 10)
     for (var i = 0; i < total; i++) list.push(i)
     return list
   }
-  function render() {
-    if (!document.getElementById('cm-core')) return
-    var core = document.getElementById('cm-core')
+  function fillCore(id, entries, statusKeys) {
+    var core = byId(id)
     core.textContent = ''
-    var status = value('cmi.core.lesson_status')
-    var entries = [
-      ['lesson_status', status], ['score', value('cmi.core.score.raw') === '' ? '—' : value('cmi.core.score.raw') + ' (' + value('cmi.core.score.min') + '–' + value('cmi.core.score.max') + ')'],
-      ['lesson_location', value('cmi.core.lesson_location') || '—'], ['entry', value('cmi.core.entry')], ['exit', store['cmi.core.exit'] === undefined ? '—' : store['cmi.core.exit'] || '""'],
-      ['session_time', store['cmi.core.session_time'] || '—']
-    ]
     entries.forEach(function (entry) {
       core.appendChild(el('dt', entry[0]))
       var dd = el('dd')
-      var span = el('span', entry[1], entry[0] === 'lesson_status' ? 'status ' + entry[1].replace(/\\s/g, '-') : '')
-      span.id = 'cm-' + entry[0].replace(/_/g, '-')
+      var span = el('span', entry[1], statusKeys.indexOf(entry[0]) >= 0 ? 'status ' + entry[1].replace(/\\s/g, '-') : '')
+      span.id = id.replace(/core$/, '') + entry[0].replace(/_/g, '-')
       dd.appendChild(span)
       core.appendChild(dd)
     })
-    var size = (store['cmi.suspend_data'] || '').length
-    document.getElementById('cm-suspend-size').textContent = size + ' / ' + limit + ' characters'
-    var bar = document.getElementById('cm-suspend-bar')
+  }
+  function fillSuspend(prefix, model) {
+    var size = (model.store['cmi.suspend_data'] || '').length
+    var limit = model.spec.limit
+    byId(prefix + 'suspend-size').textContent = size + ' / ' + limit + ' characters'
+    var bar = byId(prefix + 'suspend-bar')
     bar.style.width = Math.min(100, (size / limit) * 100) + '%'
     bar.className = size > limit * 0.9 ? 'full' : ''
-    var objectives = document.getElementById('cm-objectives')
-    objectives.textContent = ''
-    rows('cmi.objectives.').forEach(function (i) {
-      var p = 'cmi.objectives.' + i + '.'
+  }
+  function fillRows(id, model, prefix, keys, resultKey) {
+    var body = byId(id)
+    body.textContent = ''
+    rows(model, prefix).forEach(function (i) {
+      var p = prefix + i + '.'
       var tr = el('tr')
-      tr.appendChild(el('td', store[p + 'id'] || ''))
-      tr.appendChild(el('td', store[p + 'status'] || ''))
-      tr.appendChild(el('td', store[p + 'score.raw'] || ''))
-      objectives.appendChild(tr)
+      keys.forEach(function (key) {
+        var text = model.store[p + key] || ''
+        tr.appendChild(el('td', text, key === resultKey ? (text === 'correct' ? 'correct' : text === 'wrong' || text === 'incorrect' ? 'wrong' : '') : ''))
+      })
+      body.appendChild(tr)
     })
-    document.getElementById('cm-objectives-count').textContent = '(' + count('cmi.objectives.') + ')'
-    var interactions = document.getElementById('cm-interactions')
-    interactions.textContent = ''
-    rows('cmi.interactions.').forEach(function (i) {
-      var p = 'cmi.interactions.' + i + '.'
-      var tr = el('tr')
-      tr.appendChild(el('td', store[p + 'id'] || ''))
-      tr.appendChild(el('td', store[p + 'type'] || ''))
-      tr.appendChild(el('td', store[p + 'student_response'] || ''))
-      var result = store[p + 'result'] || ''
-      tr.appendChild(el('td', result, result === 'correct' ? 'correct' : result === 'wrong' ? 'wrong' : ''))
-      interactions.appendChild(tr)
-    })
-    document.getElementById('cm-interactions-count').textContent = '(' + count('cmi.interactions.') + ')'
-    var list = document.getElementById('cm-calls')
+    byId(id + '-count').textContent = '(' + model.count(prefix) + ')'
+  }
+  function fillCalls(id, model) {
+    var list = byId(id)
     list.textContent = ''
-    calls.slice().reverse().forEach(function (text) { list.appendChild(el('li', text)) })
+    model.calls.slice().reverse().forEach(function (text) { list.appendChild(el('li', text)) })
+  }
+  function stored(model, key) {
+    return model.store[key] === undefined ? '—' : model.store[key] || '""'
   }
 
-  function frame() { return document.getElementById('cm-course') }
+  function renderScorm12() {
+    var m = scorm12
+    var raw = m.get('cmi.core.score.raw')
+    fillCore('cm-core', [
+      ['lesson_status', m.get('cmi.core.lesson_status')], ['score', raw === '' ? '—' : raw + ' (' + m.get('cmi.core.score.min') + '–' + m.get('cmi.core.score.max') + ')'],
+      ['lesson_location', m.get('cmi.core.lesson_location') || '—'], ['entry', m.get('cmi.core.entry')], ['exit', stored(m, 'cmi.core.exit')],
+      ['session_time', m.store['cmi.core.session_time'] || '—']
+    ], ['lesson_status'])
+    fillSuspend('cm-', m)
+    fillRows('cm-objectives', m, 'cmi.objectives.', ['id', 'status', 'score.raw'])
+    fillRows('cm-interactions', m, 'cmi.interactions.', ['id', 'type', 'student_response', 'result'], 'result')
+    fillCalls('cm-calls', m)
+  }
+  function renderScorm2004() {
+    var m = scorm2004
+    var scaled = m.get('cmi.score.scaled')
+    fillCore('cm-2004-core', [
+      ['completion_status', m.get('cmi.completion_status')], ['success_status', m.get('cmi.success_status')],
+      ['score', scaled === '' ? '—' : scaled + ' (' + m.get('cmi.score.raw') + ' of ' + m.get('cmi.score.min') + '–' + m.get('cmi.score.max') + ')'],
+      ['progress_measure', m.get('cmi.progress_measure') || '—'], ['location', m.get('cmi.location') || '—'], ['entry', m.get('cmi.entry')],
+      ['exit', stored(m, 'cmi.exit')], ['session_time', m.store['cmi.session_time'] || '—']
+    ], ['completion_status', 'success_status'])
+    fillSuspend('cm-2004-', m)
+    fillRows('cm-2004-objectives', m, 'cmi.objectives.', ['id', 'completion_status', 'success_status', 'score.scaled'])
+    fillRows('cm-2004-interactions', m, 'cmi.interactions.', ['id', 'type', 'learner_response', 'result'], 'result')
+    fillCalls('cm-2004-calls', m)
+  }
+
+  /** A statement's object id, short: the part after the course's own id. */
+  function objectId(id) {
+    var course = state.courseId ? state.courseId.replace(/\\/+$/, '') : ''
+    return course && id.indexOf(course + '/') === 0 ? '…' + id.slice(course.length) : id
+  }
+  function resultParts(result) {
+    var parts = []
+    if (!result) return parts
+    if (result.success !== undefined) parts.push(['success: ' + result.success, result.success ? 'correct' : 'wrong'])
+    if (result.completion !== undefined) parts.push(['completion: ' + result.completion])
+    if (result.score) parts.push(['score: ' + (result.score.scaled !== undefined ? result.score.scaled + ' scaled' : '') + (result.score.raw !== undefined ? ' (' + result.score.raw + ' of ' + result.score.min + '–' + result.score.max + ')' : '')])
+    if (result.response !== undefined) parts.push(['response: ' + (result.response === '' ? '""' : result.response)])
+    if (result.duration) parts.push(['duration: ' + result.duration])
+    return parts
+  }
+  function renderXapi() {
+    var list = byId('cm-statements')
+    if (xapi.shown > xapi.statements.length) {
+      list.textContent = ''
+      xapi.shown = 0
+    }
+    // Append only what is new, so that an open statement stays open.
+    for (; xapi.shown < xapi.statements.length; xapi.shown++) {
+      var statement = xapi.statements[xapi.shown]
+      var li = el('li')
+      li.appendChild(el('span', statement.verb && statement.verb.display ? statement.verb.display['en-US'] : '', 'verb'))
+      var object = el('code', objectId(statement.object ? statement.object.id : ''), 'object')
+      object.title = statement.object ? statement.object.id : ''
+      li.appendChild(object)
+      var parts = resultParts(statement.result)
+      if (parts.length > 0) {
+        var result = el('div', undefined, 'result')
+        parts.forEach(function (part, index) {
+          if (index > 0) result.appendChild(document.createTextNode(' · '))
+          result.appendChild(el('span', part[0], part[1]))
+        })
+        li.appendChild(result)
+      }
+      var details = el('details')
+      details.appendChild(el('summary', 'JSON'))
+      details.appendChild(el('pre', JSON.stringify(statement, null, 2)))
+      li.appendChild(details)
+      list.insertBefore(li, list.firstChild)
+    }
+    byId('cm-statements-count').textContent = '(' + xapi.statements.length + ')'
+    var progress = xapi.documents.progress
+    byId('cm-xapi-state').textContent = progress ? JSON.stringify(progress.body).length + ' characters' : '—'
+  }
+  function render() {
+    if (!byId('cm-core')) return
+    renderScorm12()
+    renderScorm2004()
+    renderXapi()
+  }
+
+  function frame() { return byId('cm-course') }
   function showState(next) {
-    var build = document.getElementById('cm-build')
+    var build = byId('cm-build')
     var errorCount = next.diagnostics.filter(function (d) { return d.severity === 'error' }).length
     var warningCount = next.diagnostics.length - errorCount
     build.textContent = (errorCount > 0 ? errorCount + (errorCount === 1 ? ' error' : ' errors') : 'built') +
       (warningCount > 0 ? ', ' + warningCount + (warningCount === 1 ? ' warning' : ' warnings') : '') + ' · ' + next.ms + ' ms'
     build.className = 'build ' + (errorCount > 0 ? 'bad' : warningCount > 0 ? 'warn' : 'ok')
-    var overlay = document.getElementById('cm-overlay')
+    var overlay = byId('cm-overlay')
     var shown = next.diagnostics.filter(function (d) { return d.severity === 'error' })
     overlay.hidden = shown.length === 0
-    document.getElementById('cm-overlay-title').textContent = shown.length + (shown.length === 1 ? ' error' : ' errors') + ' in ' + next.folder
-    var list = document.getElementById('cm-diagnostics')
+    byId('cm-overlay-title').textContent = shown.length + (shown.length === 1 ? ' error' : ' errors') + ' in ' + next.folder
+    var list = byId('cm-diagnostics')
     list.textContent = ''
     shown.forEach(function (d) {
       var li = el('li')
@@ -290,7 +470,7 @@ export const hostScript = `(function () {
       if (d.hint) li.appendChild(el('div', d.hint, 'hint'))
       list.appendChild(li)
     })
-    if (next.title) document.getElementById('cm-title').textContent = next.title
+    if (next.title) byId('cm-title').textContent = next.title
   }
   function refresh(reload) {
     return fetch('${previewBase}state', {cache: 'no-store'}).then(function (response) { return response.json() }).then(function (next) {
@@ -301,17 +481,26 @@ export const hostScript = `(function () {
       if (reload && changed && next.site && (next.ok || !hadSite)) frame().contentWindow.location.reload()
     })
   }
+  function showView(name) {
+    ['scorm12', 'scorm2004', 'xapi'].forEach(function (view) { byId('cm-view-' + view).hidden = view !== name })
+  }
   document.addEventListener('DOMContentLoaded', function () {
     render()
     refresh(false)
-    document.getElementById('cm-reset').addEventListener('click', function () {
-      store = {}
-      calls = []
+    var standard = byId('cm-standard')
+    showView(standard.value)
+    standard.addEventListener('change', function () { showView(standard.value) })
+    byId('cm-reset').addEventListener('click', function () {
+      scorm12.reset()
+      scorm2004.reset()
+      xapi.statements = []
+      xapi.documents = {}
+      discarding = true
       render()
       frame().contentWindow.location.reload()
     })
-    document.getElementById('cm-toggle-inspector').addEventListener('click', function (event) {
-      var panel = document.getElementById('cm-inspector')
+    byId('cm-toggle-inspector').addEventListener('click', function (event) {
+      var panel = byId('cm-inspector')
       panel.hidden = !panel.hidden
       event.currentTarget.setAttribute('aria-expanded', String(!panel.hidden))
     })
@@ -320,6 +509,10 @@ export const hostScript = `(function () {
       source.addEventListener('build', function () { refresh(true) })
     }
   })
-  window.coursemarkPreview = {store: function () { return store }}
+  window.coursemarkPreview = {
+    store: function () { return scorm12.store },
+    store2004: function () { return scorm2004.store },
+    statements: function () { return xapi.statements }
+  }
 })();
 `

@@ -7,7 +7,7 @@ import {rules} from '@coursemark/diagnostics'
 /** Largest Markdown or YAML file the compiler reads. */
 export const maxTextBytes = 4 * 1024 * 1024
 /** Most files a course folder may hold. */
-const maxFiles = 20000
+export const maxFiles = 20000
 const textFile = /\.(md|ya?ml)$/i
 const skipped = new Set(['node_modules', '.git', 'dist'])
 
@@ -18,20 +18,30 @@ export interface ReadCourse {
   readonly diagnostics: ReadonlyArray<Diagnostic>
 }
 
+/** Configuration for `readCourse` (optional). */
+export interface ReadCourseOptions {
+  /** Most files the folder may hold; past it, one `too-many-files` error and nothing more is read (default: `maxFiles`, 20 000). */
+  readonly maxFiles?: number | null | undefined
+}
+
 /**
- * Read every Markdown and YAML file of a course folder and list every other file.
+ * Read every Markdown and YAML file of a course folder, and list every other file with its size
+ * (media are read only when a package is built; the compiler checks their size first).
  * Symbolic links that lead outside the course folder are never followed or read.
  */
-export async function readCourse(root: string): Promise<ReadCourse> {
+export async function readCourse(root: string, options?: ReadCourseOptions | null): Promise<ReadCourse> {
+  const limit = options?.maxFiles ?? maxFiles
   const real = await fs.realpath(root)
   const files = new Map<string, string>()
   const assets = new Set<string>()
   const unreadable = new Set<string>()
   const outside = new Set<string>()
+  const sizes = new Map<string, number>()
   const diagnostics: Diagnostic[] = []
   const decoder = new TextDecoder('utf-8', {fatal: true})
   const queue: string[] = ['']
-  while (queue.length > 0 && assets.size < maxFiles) {
+  let stopped = false
+  while (queue.length > 0 && !stopped) {
     const relative = queue.shift()!
     const entries = await fs.readdir(path.join(real, relative), {withFileTypes: true})
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
@@ -55,7 +65,15 @@ export async function readCourse(root: string): Promise<ReadCourse> {
         continue
       }
       if (!stat.isFile()) continue
+      if (assets.size >= limit) {
+        // Report where reading stopped, so nothing is left out silently.
+        diagnostics.push({file: rel, line: 1, column: 1, severity: 'error', rule: rules.tooManyFiles.id,
+          message: 'Unexpected more than ' + limit + ' files in the course folder, expected at most ' + limit + '; this file and those after it are not read', hint: rules.tooManyFiles.hint})
+        stopped = true
+        break
+      }
       assets.add(rel)
+      sizes.set(rel, stat.size)
       if (!textFile.test(entry.name)) continue
       if (stat.size > maxTextBytes) {
         diagnostics.push({file: rel, line: 1, column: 1, severity: 'error', rule: rules.fileTooLarge.id,
@@ -73,7 +91,7 @@ export async function readCourse(root: string): Promise<ReadCourse> {
       }
     }
   }
-  return {root: real, input: {slug: path.basename(real), files, assets, unreadable, outside}, diagnostics}
+  return {root: real, input: {slug: path.basename(real), files, assets, unreadable, outside, sizes}, diagnostics}
 }
 
 /** Read the bytes of the given course-relative files. */

@@ -63,9 +63,12 @@ export async function loadTheme(name: string, options?: ThemeOptions | null, see
   }
 }
 
-/** Load the runtime bundle built by `pnpm build`. */
-export async function loadRuntime(): Promise<string> {
-  const file = path.join(toolRoot, 'packages', 'runtime', 'dist', 'coursemark.js')
+/**
+ * Load the runtime bundle built by `pnpm build`: the player of every package, or the player of
+ * `coursemark preview` (`preview`: with the adapters its LMS inspector records).
+ */
+export async function loadRuntime(bundle: 'package' | 'preview' = 'package'): Promise<string> {
+  const file = path.join(toolRoot, 'packages', 'runtime', 'dist', bundle === 'preview' ? 'coursemark-preview.js' : 'coursemark.js')
   try {
     return await fs.readFile(file, 'utf8')
   } catch {

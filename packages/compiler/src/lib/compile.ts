@@ -5,8 +5,9 @@ import {quoteList, report, rules} from '@coursemark/diagnostics'
 import {MODEL_VERSION, type Course, type GlossaryTerm, type MediaRef, type Module, type Outcome} from '@coursemark/model'
 import {createValidator, describeErrors, type Validator} from '@coursemark/schema'
 import {createContext, vfileOf, type Context} from './context.js'
-import {buildModule, loadModule, type LoadedModule} from './module.js'
-import {collectDefinitions} from './terms.js'
+import {buildModule, loadModule} from './module.js'
+import {buildCached, definitionsKey, loadCached, sharedKey, type CachedLoad, type CompileCache} from './cache.js'
+import {collectDefinitions, definitionsIn} from './terms.js'
 import {resolvePath} from './paths.js'
 import {parseYaml} from './yaml.js'
 
@@ -24,6 +25,8 @@ export interface CourseInput {
   readonly outside?: ReadonlySet<string> | null | undefined
   /** Name of the course file (default: `course.yaml`). */
   readonly manifest?: string | null | undefined
+  /** Size in bytes of files of the course folder, by path, for the media size limit (optional: unknown sizes are not checked). */
+  readonly sizes?: ReadonlyMap<string, number> | null | undefined
 }
 
 /** Configuration for `compileCourse` (optional). */
@@ -32,6 +35,10 @@ export interface CompileOptions {
   readonly strict?: boolean | null | undefined
   /** A validator to reuse across courses (default: a new one). */
   readonly validator?: Validator | null | undefined
+  /** Largest file, in bytes, a package may carry (default: `maxMediaBytes`, 100 MiB). */
+  readonly maxMediaBytes?: number | null | undefined
+  /** Modules compiled before, to reuse when unchanged (see `createCompileCache`; default: none). */
+  readonly cache?: CompileCache | null | undefined
 }
 
 export interface CompileResult {
@@ -66,10 +73,10 @@ interface CourseData {
 
 /** Compile a course folder's text into the course model and positioned messages. Never throws for author input. */
 export function compileCourse(input: CourseInput, options?: CompileOptions | null): CompileResult {
-  const context = createContext(options?.validator ?? createValidator(), input.files, input.assets, input.outside ?? new Set())
+  const context = createContext(options?.validator ?? createValidator(), input.files, input.assets, input.outside ?? new Set(), {sizes: input.sizes, maxMediaBytes: options?.maxMediaBytes})
   const unreadable = input.unreadable ?? new Set<string>()
   const manifest = input.manifest ?? 'course.yaml'
-  const course = compile(context, input.slug, manifest, unreadable)
+  const course = compile(context, input.slug, manifest, unreadable, options?.cache ?? undefined)
   const files = [...context.vfiles.values()].sort((a, b) => String(a.path).localeCompare(String(b.path)))
   const messages = files.flatMap((file) => file.messages)
   if (options?.strict) for (const message of messages) message.fatal = true
@@ -77,7 +84,7 @@ export function compileCourse(input: CourseInput, options?: CompileOptions | nul
   return {course: ok ? course : undefined, ok, messages, files}
 }
 
-function compile(context: Context, slug: string, manifest: string, unreadable: ReadonlySet<string>): Course | undefined {
+function compile(context: Context, slug: string, manifest: string, unreadable: ReadonlySet<string>, cache: CompileCache | undefined): Course | undefined {
   const file = vfileOf(context, manifest)
   if (unreadable.has(manifest)) return undefined
   if (!context.files.has(manifest)) {
@@ -109,7 +116,7 @@ function compile(context: Context, slug: string, manifest: string, unreadable: R
   }))
   outcomes.forEach((outcome, index) => context.ids.push({id: outcome.id, kind: 'outcome', file: manifest, place: located.locate('/outcomes/' + index + '/id')}))
 
-  const loaded: LoadedModule[] = []
+  const paths: string[] = []
   data.modules.forEach((modulePath, index) => {
     if (!modulePath) return
     const place = located.locate('/modules/' + index)
@@ -130,12 +137,14 @@ function compile(context: Context, slug: string, manifest: string, unreadable: R
       report(file, place, rules.missingModule, 'Unexpected missing module file `' + resolved.path + '`, expected it next to course.yaml')
       return
     }
-    const module = loadModule(context, resolved.path)
-    if (module) loaded.push(module)
+    paths.push(resolved.path)
   })
+  const shared = cache ? sharedKey(context, new Set(paths)) : ''
+  const loaded: CachedLoad[] = paths.map((path) => loadCached(cache, context, path, shared, () => loadModule(context, path), (module) => definitionsIn(module.tree)))
   // Terms can be defined anywhere in the course and used bare everywhere else.
-  collectDefinitions(context, loaded.map((module) => module.tree))
-  const modules: Module[] = loaded.map((module) => buildModule(context, module))
+  collectDefinitions(context, loaded.map((load) => load.definitions))
+  const definitions = cache ? definitionsKey(context.definitions) : ''
+  const modules: Module[] = loaded.flatMap((load) => buildCached(cache, load, context, definitions, (module) => buildModule(context, module)) ?? [])
 
   checkIds(context)
   checkOutcomes(context, manifest, outcomes, located.locate)

@@ -50,10 +50,26 @@ export interface Context {
   incomplete: boolean
   /** First definition of every term in the course, by lower-case term. */
   readonly definitions: Map<string, string>
+  /** Size in bytes of files of the course folder, by path (files missing here are not checked). */
+  readonly sizes: ReadonlyMap<string, number>
+  /** Largest file a package may carry, in bytes. */
+  readonly maxMediaBytes: number
 }
 
-export function createContext(validator: Validator, files: ReadonlyMap<string, string>, assets: ReadonlySet<string>, outside: ReadonlySet<string>): Context {
-  return {validator, files, assets, outside, incomplete: false, externalLinks: 'warn', language: 'en', vfiles: new Map(), media: new Map(), ids: [], outcomeRefs: [], terms: [], definitions: new Map()}
+/** Largest picture, video, audio or other file a package may carry by default: 100 MiB. */
+export const maxMediaBytes = 100 * 1024 * 1024
+
+/** Limits of a compilation (optional). */
+export interface ContextLimits {
+  /** Size in bytes of files of the course folder, by path (default: none known, none checked). */
+  readonly sizes?: ReadonlyMap<string, number> | null | undefined
+  /** Largest file a package may carry, in bytes (default: `maxMediaBytes`). */
+  readonly maxMediaBytes?: number | null | undefined
+}
+
+export function createContext(validator: Validator, files: ReadonlyMap<string, string>, assets: ReadonlySet<string>, outside: ReadonlySet<string>, limits?: ContextLimits | null): Context {
+  return {validator, files, assets, outside, incomplete: false, externalLinks: 'warn', language: 'en', vfiles: new Map(), media: new Map(), ids: [], outcomeRefs: [], terms: [], definitions: new Map(),
+    sizes: limits?.sizes ?? new Map(), maxMediaBytes: limits?.maxMediaBytes ?? maxMediaBytes}
 }
 
 /** The vfile for `path` (created on first use, holding the file's text for code frames). */

@@ -58,6 +58,7 @@ function prepare(context: Context, modulePath: string, root: Root): void {
     }
     if (node.type === 'link') return link(context, modulePath, node)
     if (node.type === 'definition') {
+      if (unsafeLink(context, modulePath, node, node.url)) return
       const resolved = resolvePath(pathOf(node, modulePath), node.url)
       if (resolved.kind === 'external') externalLink(context, modulePath, node, resolved.url)
       return
@@ -82,6 +83,11 @@ function image(context: Context, modulePath: string, node: Image): void {
 /** Check a media path and record it; returns the course-relative path, or `undefined` when unusable. */
 export function useMedia(context: Context, modulePath: string, node: Nodes, url: string, kind: MediaRef['kind']): string | undefined {
   const resolved = resolveAsset(context, pathOf(node, modulePath), url)
+  const scheme = schemeOf(url)
+  if (scheme !== undefined && !mediaSchemes.includes(scheme)) {
+    reportAt(context, modulePath, node, rules.unsafeUrl, 'Unexpected ' + kind + ' address `' + shorten(url) + '`, expected a file in the course folder; the address is removed')
+    return undefined
+  }
   if (resolved.kind === 'external') {
     reportAt(context, modulePath, node, rules.externalMedia, 'Unexpected ' + kind + ' from the web `' + url + '`, expected a file in the course folder')
     return undefined
@@ -103,15 +109,62 @@ export function useMedia(context: Context, modulePath: string, node: Nodes, url:
     reportAt(context, modulePath, node, rules.unsafeFileName, 'Unexpected file name `' + resolved.path + '` (' + unsafe + '), expected a name that every LMS and zip tool accepts')
     return undefined
   }
+  if (tooLarge(context, modulePath, node, resolved.path)) return undefined
   if (!context.media.has(resolved.path)) context.media.set(resolved.path, kind)
   return resolved.path
 }
 
+/** Report a file larger than a package may carry; `true` when it is. */
+function tooLarge(context: Context, modulePath: string, node: Nodes, path: string): boolean {
+  const size = context.sizes.get(path)
+  if (size === undefined || size <= context.maxMediaBytes) return false
+  reportAt(context, modulePath, node, rules.mediaTooLarge, 'Unexpected file `' + path + '` of ' + size + ' bytes, expected at most ' + bytesText(context.maxMediaBytes))
+  return true
+}
+
+/** `104857600 bytes (100 MiB)`, or `1000 bytes` when not a whole number of MiB. */
+function bytesText(bytes: number): string {
+  const mebibyte = 1024 * 1024
+  return bytes + ' bytes' + (bytes % mebibyte === 0 ? ' (' + bytes / mebibyte + ' MiB)' : '')
+}
+
+/** Schemes a link may keep (the sanitizer removes every other target). */
+const linkSchemes: ReadonlyArray<string> = ['http', 'https', 'mailto', 'tel']
+/** Schemes of pictures and media that are refused as coming from the web (`external-media`), not as unsafe. */
+const mediaSchemes: ReadonlyArray<string> = ['http', 'https', 'data']
+
+/**
+ * The scheme of a URL as a browser reads it (lower case; tabs and line breaks inside and
+ * control characters around are ignored, as browsers do), or `undefined` for a relative URL or
+ * a Windows path such as `C:\media`.
+ */
+export function schemeOf(url: string): string | undefined {
+  const normalized = url.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '')
+  const match = /^([a-z][a-z0-9+.-]*):/i.exec(normalized)
+  if (!match || /^[a-z]:[\\/]/i.test(normalized)) return undefined
+  return match[1]!.toLowerCase()
+}
+
+/** Report a link whose address cannot be kept (`javascript:`, `data:`, …); `true` when it is one. */
+function unsafeLink(context: Context, modulePath: string, node: Nodes, url: string): boolean {
+  const scheme = schemeOf(url)
+  if (scheme === undefined || linkSchemes.includes(scheme)) return false
+  reportAt(context, modulePath, node, rules.unsafeUrl, 'Unexpected link to `' + shorten(url) + '`, expected a file in the course or an `https:`, `http:`, `mailto:` or `tel:` address; the link keeps its text and loses its target')
+  return true
+}
+
+/** A URL for a message: at most 60 characters. */
+function shorten(url: string): string {
+  const trimmed = url.trim()
+  return trimmed.length > 60 ? trimmed.slice(0, 59) + '…' : trimmed
+}
+
 function link(context: Context, modulePath: string, node: Link): void {
+  if (unsafeLink(context, modulePath, node, node.url)) return
   const resolved = resolveAsset(context, pathOf(node, modulePath), node.url)
   if (node.url.startsWith('#')) return
   if (resolved.kind === 'external') {
-    if (/^(?:https?|mailto|tel):/i.test(resolved.url)) {
+    if (/^(?:https?|mailto|tel):/i.test(resolved.url) || resolved.url.startsWith('//')) {
       externalLink(context, modulePath, node, resolved.url)
       node.data = {...node.data, hProperties: {rel: ['noopener', 'noreferrer'], target: '_blank', className: ['cm-external']}}
     }
@@ -127,6 +180,7 @@ function link(context: Context, modulePath: string, node: Link): void {
     return
   }
   if (!resolved.path.endsWith('.md')) {
+    if (tooLarge(context, modulePath, node, resolved.path)) return
     if (!context.media.has(resolved.path)) context.media.set(resolved.path, 'transcript')
     node.url = resolved.path
   }

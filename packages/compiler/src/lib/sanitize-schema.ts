@@ -22,5 +22,7 @@ export const sanitizeSchema: Schema = {
     a: [...(base['a'] ?? []), 'rel', 'target'],
     img: [...(base['img'] ?? []), 'loading']
   },
-  protocols: {...defaultSchema.protocols, src: [], poster: []}
+  // Links keep http, https, mailto and tel targets (as the compiler checks: any other is reported
+  // as `unsafe-url`); pictures and media only relative paths to files of the course.
+  protocols: {...defaultSchema.protocols, href: ['http', 'https', 'mailto', 'tel'], src: [], poster: []}
 }

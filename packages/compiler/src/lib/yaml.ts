@@ -27,15 +27,33 @@ export function parseYaml(file: VFile, text: string, start: YamlOffset = {line: 
   const lineCounter = new LineCounter()
   let document: Document.Parsed
   try {
-    document = parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: true, strict: true})
+    // `logLevel: 'silent'`: the package's warnings go to `document.warnings` (reported below), never to the console.
+    document = parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'silent'})
   } catch (error) {
-    report(file, {line: start.line, column: 1}, rules.yamlSyntax, 'Unexpected YAML: ' + String(error))
+    // Keys nested in keys (`? ? ? …`) deep enough overflow the parser's stack: say so, there.
+    const nested = /^[ \t]*(?:-[ \t]+)*\?[ \t]+[?[{]/m.exec(text)
+    if (nested) {
+      report(file, pointAt(text, nested.index + nested[0].length - 1, start), rules.yamlSyntax, 'Unexpected mapping as a key, expected a plain key such as `title:`')
+    } else {
+      report(file, {line: start.line, column: 1}, rules.yamlSyntax, 'Unexpected YAML: ' + String(error))
+    }
     return {value: undefined, locate: () => undefined}
   }
   const toPoint = (offset: number): Point => {
     const {line, col} = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)))
     return {line: line + start.line - 1, column: col, offset: offset + start.offset}
   }
+  // A key that is itself a list, a mapping or an alias (`? [a, b]: c`, `? ? ? …`) is never
+  // what a course means, and turning nested ones into data takes exponential time: refuse them
+  // first. The parser's other complaints about such keys (stack overflows, key length) would
+  // only repeat the same problem, so they are left out until the key is fixed.
+  const complex = complexKeys(document.contents)
+  for (const key of complex) {
+    const range = key.range
+    const place = range ? {start: toPoint(range[0]), end: toPoint(range[1])} : {line: start.line, column: 1}
+    report(file, place, rules.yamlSyntax, 'Unexpected ' + (isMap(key) ? 'mapping' : isSeq(key) ? 'list' : 'alias') + ' as a key, expected a plain key such as `title:`')
+  }
+  if (complex.length > 0) return {value: undefined, locate: () => undefined}
   let failed = false
   for (const error of document.errors) {
     const [from, to] = error.pos
@@ -86,6 +104,31 @@ export function parseYaml(file: VFile, text: string, start: YamlOffset = {line: 
       return {start: toPoint(range[0]), end: toPoint(range[1])}
     }
   }
+}
+
+/** The outermost mapping keys that are not plain scalars (the keys inside them are not visited). */
+function complexKeys(root: unknown): YamlNode[] {
+  const found: YamlNode[] = []
+  const stack: unknown[] = [root]
+  while (stack.length > 0) {
+    const node = stack.pop()
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (pair.key !== null && pair.key !== undefined && !isScalar(pair.key)) found.push(pair.key as YamlNode)
+        stack.push(pair.value)
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item)
+    }
+  }
+  return found.sort((a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0))
+}
+
+/** The point of `offset` in `text`, in file coordinates (without a line counter). */
+function pointAt(text: string, offset: number, start: YamlOffset): Point {
+  const before = text.slice(0, offset)
+  const line = before.split('\n').length
+  return {line: line + start.line - 1, column: offset - before.lastIndexOf('\n'), offset: offset + start.offset}
 }
 
 function firstLine(message: string): string {

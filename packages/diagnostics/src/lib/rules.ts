@@ -105,7 +105,22 @@ export const rules = {
   translationMismatch: rule('translation-mismatch', 'error', 'A translation does not have the same structure as its source.',
     'Keep every id, outcome, module, question, option, correct answer and scenario step of the source; translate only the text.'),
   invalidEncoding: rule('invalid-encoding', 'error', 'A text file is not valid UTF-8.',
-    'Save the file as UTF-8 in your editor.')
+    'Save the file as UTF-8 in your editor.'),
+  unsafeUrl: rule('unsafe-url', 'warning', 'A link or picture has an address that is not allowed, so it is removed.',
+    'Link to a file or page of the course, or to an `https://`, `mailto:` or `tel:` address; `javascript:`, `vbscript:`, `data:` and other such addresses are never kept.'),
+  tooManyFiles: rule('too-many-files', 'error', 'The course folder holds too many files to be read.',
+    'Keep only the course’s own files in its folder: move exports, backups and other material elsewhere (a course folder may hold at most 20,000 files).'),
+  mediaTooLarge: rule('media-too-large', 'error', 'A file the course uses is too large to be packed.',
+    'Make the file smaller (for a video: a lower resolution or bit rate, or shorter parts); each file in a package may be at most 100 MiB.'),
+  // Reported by `coursemark xliff merge`, positioned in the XLIFF file.
+  xliffInvalid: rule('xliff-invalid', 'error', 'An XLIFF file cannot be read.',
+    'Export the file again from your translation tool as XLIFF 1.2; if it was edited by hand, check that every tag that is opened is also closed.'),
+  xliffLanguage: rule('xliff-language', 'error', 'The languages of an XLIFF file do not fit the course.',
+    'Set the project languages in your translation tool: `source-language` is the course’s `language`, `target-language` the language of the translation (or name it with `--lang`).'),
+  xliffStaleUnit: rule('xliff-stale-unit', 'warning', 'A unit of an XLIFF file was extracted from an older source text.',
+    'Extract the file again (your translations come back as targets), translate the changed units, and merge again.'),
+  xliffUnknownUnit: rule('xliff-unknown-unit', 'warning', 'A unit of an XLIFF file is no longer in the course.',
+    'Nothing to fix: the unit is ignored. Extract a new file to translate the course as it is now.')
 } as const satisfies Record<string, RuleData>
 
 /** Every rule, sorted by id. */

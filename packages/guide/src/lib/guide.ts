@@ -1,108 +1,10 @@
 import type {ActivityBlock, Course, Module, Page, Question, QuizBlock, ReflectionBlock, ScenarioBlock, TrainerBlock} from '@coursemark/model'
 import {bestPath} from './scenario.js'
-
-/** Every text of the guide that is not the course's own. */
-export interface GuideLabels {
-  readonly guide: string
-  readonly contents: string
-  readonly outcomes: string
-  readonly plan: string
-  readonly answers: string
-  readonly glossary: string
-  readonly module: string
-  readonly version: string
-  readonly language: string
-  readonly passMark: string
-  readonly authors: string
-  readonly license: string
-  readonly classroomTime: string
-  readonly minutes: string
-  readonly duration: string
-  readonly teaches: string
-  readonly taughtIn: string
-  readonly assessedBy: string
-  readonly trainerNote: string
-  readonly activity: string
-  readonly reflection: string
-  readonly noTrainerMaterial: string
-  readonly question: string
-  readonly point: string
-  readonly points: string
-  readonly outcome: string
-  readonly answer: string
-  readonly correct: string
-  readonly explanation: string
-  readonly acceptedAnswers: string
-  readonly tolerance: string
-  readonly trueLabel: string
-  readonly falseLabel: string
-  readonly scenario: string
-  readonly step: string
-  readonly choices: string
-  readonly ending: string
-  readonly bestPath: string
-  readonly good: string
-  readonly partial: string
-  readonly poor: string
-  readonly notScored: string
-  readonly media: string
-  readonly draftTranslation: string
-  readonly noAssessments: string
-  readonly noGlossary: string
-}
-
-export const guideLabels: GuideLabels = {
-  guide: 'Trainer guide',
-  contents: 'Contents',
-  outcomes: 'Learning outcomes',
-  plan: 'Session plan',
-  answers: 'Answer key',
-  glossary: 'Glossary',
-  module: 'Module',
-  version: 'Version',
-  language: 'Language',
-  passMark: 'Pass mark',
-  authors: 'Authors',
-  license: 'Licence',
-  classroomTime: 'Classroom activities',
-  minutes: 'min',
-  duration: 'Duration',
-  teaches: 'Outcomes',
-  taughtIn: 'Taught in',
-  assessedBy: 'Assessed by',
-  trainerNote: 'Trainer note',
-  activity: 'Activity',
-  reflection: 'Reflection',
-  noTrainerMaterial: 'No trainer notes or activities on this page.',
-  question: 'Question',
-  point: 'point',
-  points: 'points',
-  outcome: 'Outcome',
-  answer: 'Answer',
-  correct: 'correct',
-  explanation: 'Explanation',
-  acceptedAnswers: 'Accepted answers',
-  tolerance: 'tolerance',
-  trueLabel: 'True',
-  falseLabel: 'False',
-  scenario: 'Scenario',
-  step: 'Step',
-  choices: 'Choices',
-  ending: 'Ending',
-  bestPath: 'Best path',
-  good: 'good',
-  partial: 'partial',
-  poor: 'poor',
-  notScored: 'not scored',
-  media: 'Media',
-  draftTranslation: 'Draft translation: not yet reviewed by a native-speaking trainer.',
-  noAssessments: 'This course has no questions or scored scenarios.',
-  noGlossary: 'This course defines no glossary terms.'
-}
+import {guideLabelsFor, type GuideLabels} from './labels.js'
 
 /** Configuration for `renderGuide` (optional). */
 export interface GuideOptions {
-  /** Texts of the guide, over the English defaults (optional). */
+  /** Texts of the guide, over those of the course's language (optional). */
   readonly labels?: Partial<GuideLabels> | null | undefined
   /** Bytes of the course's files by course path: pictures are embedded, so the guide stays one file (optional). */
   readonly media?: ReadonlyMap<string, Uint8Array> | null | undefined
@@ -115,7 +17,7 @@ export interface GuideOptions {
  * (not `forLearners`): trainer notes are its point. Pure and deterministic.
  */
 export function renderGuide(course: Course, options?: GuideOptions | null): string {
-  const l: GuideLabels = {...guideLabels, ...options?.labels}
+  const l: GuideLabels = {...guideLabelsFor(course.language), ...options?.labels}
   const media = options?.media ?? new Map<string, Uint8Array>()
   const html = (value: string): string => embed(value, media, l)
   const activities = course.modules.flatMap((module) => module.pages.flatMap((page) => page.blocks.filter((block): block is ActivityBlock => block.type === 'activity')))
@@ -330,7 +232,7 @@ function base64(bytes: Uint8Array): string {
 }
 
 function points(count: number, l: GuideLabels): string {
-  return count + ' ' + text(count === 1 ? l.point : l.points)
+  return text(l.points) + ': ' + count
 }
 
 function text(value: string): string {

@@ -14,8 +14,12 @@ export interface BootOptions {
   readonly now: () => number
   /** The `module` parameter of the launch URL: play that module only (one SCO or AU per module). */
   readonly module?: string | null | undefined
-  /** An adapter prepared before the start (xAPI, cmi5: they need the network first), made with the page's reporter. */
-  readonly adapter?: ((report: Reporter) => TrackingAdapter) | undefined
+  /**
+   * An adapter made by the caller (xAPI, cmi5: prepared before the start, as they need the
+   * network first; the preview: several at once), with the page's reporter and the course as
+   * played (one module for a per-module SCO or AU).
+   */
+  readonly adapter?: ((report: Reporter, course: Course) => TrackingAdapter) | undefined
 }
 
 function readJson(doc: Document, id: string): unknown {
@@ -57,8 +61,9 @@ export function boot(win: Window, options: BootOptions): void {
   }
   const report = (problem: Problem): void => show(problem)
 
-  const index = indexCourse(scopeCourse(course, options.module))
-  const adapter = options.adapter?.(report) ?? selectAdapter({
+  const played = scopeCourse(course, options.module)
+  const index = indexCourse(played)
+  const adapter = options.adapter?.(report, played) ?? selectAdapter({
     target: doc.body.getAttribute('data-target') ?? 'web',
     window: win,
     courseId: course.id,

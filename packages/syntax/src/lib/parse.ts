@@ -1,9 +1,13 @@
 import type {Root} from 'mdast'
 import remarkDirective from 'remark-directive'
 import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
-import {unified} from 'unified'
+import {unified, type Processor} from 'unified'
+import {gfmFromMarkdown} from 'mdast-util-gfm'
+import {gfmFootnote} from 'micromark-extension-gfm-footnote'
+import {gfmStrikethrough} from 'micromark-extension-gfm-strikethrough'
+import {gfmTable} from 'micromark-extension-gfm-table'
+import {gfmTaskListItem} from 'micromark-extension-gfm-task-list-item'
 import type {Point} from 'unist'
 import {balanceFences} from './fences.js'
 import {visit} from 'unist-util-visit'
@@ -23,7 +27,8 @@ export interface ParseResult {
 /** Deepest nesting of lists, quotes and directives parsed (deeper input is refused, not parsed). */
 export const maxDepth = 32
 
-const containerPrefix = /^(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$))+/
+// A quote marker needs no space after it (`>>>` is three levels); a list marker does.
+const containerPrefix = /^(?:[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)))+/
 
 /** The first line whose list or quote markers (or indentation) nest deeper than `maxDepth`. */
 function deepLine(value: string): Point | undefined {
@@ -38,13 +43,28 @@ function deepLine(value: string): Point | undefined {
   return undefined
 }
 
+/**
+ * GFM as remark-gfm has it (tables, footnotes, strikethrough, task lists, literal autolinks), with
+ * one difference: literal autolinks (`www.example.org`, `https://…`, `name@example.org`) are found
+ * by mdast-util-gfm's linear pass over text nodes after parsing, not by micromark's syntax
+ * extension, which rescans text on every `@`, `.` and `:` (quadratic on hostile input, and about a
+ * third of all parse time on ordinary courses). The links produced are the same.
+ */
+function gfm(this: Processor): void {
+  const data = this.data()
+  ;(data.micromarkExtensions ??= []).push(gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem())
+  ;(data.fromMarkdownExtensions ??= []).push(gfmFromMarkdown())
+}
+
+/** One frozen processor: its configuration never changes, so every parse shares it. */
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(gfm).use(remarkDirective).freeze()
+
 /** Parse module Markdown (front matter, GFM, directives) into mdast. No meaning is attached. */
 export function parseMarkdown(value: string): ParseResult {
   const normalized = value.replace(/\r\n?/g, '\n')
   const fences = balanceFences(normalized)
   const tooDeep = fences.depth > maxDepth ? fences.deepest : deepLine(normalized)
   if (tooDeep) return {tree: {type: 'root', children: []}, unclosed: [], stray: [], tooDeep}
-  const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective)
   const tree = processor.parse(fences.value)
   if (fences.shifts.size > 0) mapPositions(tree, fences.shifts, fences.value)
   restoreBareTextDirectives(tree)

@@ -1,5 +1,5 @@
 import {sourceHash, type CourseInput} from '@coursemark/compiler'
-import type {Diagnostic} from '@coursemark/diagnostics'
+import {rules, type Diagnostic, type RuleData} from '@coursemark/diagnostics'
 import type {Course} from '@coursemark/model'
 import {parseDocument} from 'yaml'
 import {alignCodes} from './align.js'
@@ -60,17 +60,17 @@ export function mergeXliff(options: MergeOptions): MergeResult {
   const {input, course} = options
   const xlf = options.xliffPath ?? 'translation.xlf'
   const diagnostics: Diagnostic[] = []
-  const problem = (severity: 'error' | 'warning', rule: string, message: string, at: {line: number; column: number} = {line: 1, column: 1}): void => {
-    diagnostics.push({file: xlf, line: at.line, column: at.column, severity, rule, message})
+  const problem = (rule: RuleData, message: string, at: {line: number; column: number} = {line: 1, column: 1}): void => {
+    diagnostics.push({file: xlf, line: at.line, column: at.column, severity: rule.severity, rule: rule.id, message, hint: rule.hint})
   }
   const read = readXliff(options.xliff)
-  for (const item of read.problems) problem('error', 'xliff-invalid', item.message, item)
+  for (const item of read.problems) problem(rules.xliffInvalid, item.message, item)
   const document = read.document
   const language = options.language ?? document?.targetLanguage
-  if (document && !language) problem('error', 'xliff-language', 'Unexpected file without `target-language`, expected the language of the translation (or name it with --lang)', locate(options.xliff, '<file'))
-  if (document && language === course.language) problem('error', 'xliff-language', 'Unexpected target language `' + language + '`, expected a language other than the course’s own', locate(options.xliff, 'target-language'))
+  if (document && !language) problem(rules.xliffLanguage, 'Unexpected file without `target-language`, expected the language of the translation (or name it with --lang)', locate(options.xliff, '<file'))
+  if (document && language === course.language) problem(rules.xliffLanguage, 'Unexpected target language `' + language + '`, expected a language other than the course’s own', locate(options.xliff, 'target-language'))
   if (document && document.sourceLanguage && document.sourceLanguage !== course.language) {
-    problem('error', 'xliff-language', 'Unexpected source language `' + document.sourceLanguage + '`, expected `' + course.language + '` as in course.yaml', locate(options.xliff, 'source-language'))
+    problem(rules.xliffLanguage, 'Unexpected source language `' + document.sourceLanguage + '`, expected `' + course.language + '` as in course.yaml', locate(options.xliff, 'source-language'))
   }
   if (!document || !language || diagnostics.some((d) => d.severity === 'error')) return {ok: false, language: language ?? undefined, files: new Map(), summary: emptySummary, diagnostics}
 
@@ -108,7 +108,7 @@ export function mergeXliff(options: MergeOptions): MergeResult {
       if (!fresh) {
         stale++
         fileStale = true
-        problem('warning', 'xliff-stale-unit', entry
+        problem(rules.xliffStaleUnit, entry
           ? 'Unexpected stale unit `' + unit.id + '`: its source text changed since the file was extracted; not merged, extract and translate it again'
           : 'Unexpected unit `' + unit.id + '` missing from the file (new since extraction); not merged, extract and translate it again',
         entry ? locate(options.xliff, 'id="' + unit.id + '"') : locate(options.xliff, 'original="' + file.path + '"'))
@@ -139,7 +139,7 @@ export function mergeXliff(options: MergeOptions): MergeResult {
     for (const unit of file.units) {
       if (seen.has(file.original + '\0' + unit.id)) continue
       unknown++
-      problem('warning', 'xliff-unknown-unit', 'Unexpected unit `' + unit.id + '` of `' + file.original + '` that the course no longer has; ignored', locate(options.xliff, 'id="' + unit.id + '"'))
+      problem(rules.xliffUnknownUnit, 'Unexpected unit `' + unit.id + '` of `' + file.original + '` that the course no longer has; ignored', locate(options.xliff, 'id="' + unit.id + '"'))
     }
   }
   return {ok: true, language, files: output, summary: {units: total, translated, untranslated, stale, unknown}, diagnostics}

@@ -2,9 +2,9 @@
  * The cmi5 target, as the cmi5 specification (AU side) says:
  *
  * 1. read `endpoint`, `fetch`, `actor`, `registration`, `activityId` from the launch URL;
- * 2. POST to the `fetch` URL once for the session's token (kept in `sessionStorage`, so a reload
- *    in the same tab does not ask again); an error document (`error-code`, `error-text`) stops
- *    the launch with a message;
+ * 2. POST to the `fetch` URL once for the session's token (kept in `sessionStorage` until the
+ *    session ends, so a reload in the same tab does not ask again; removed at `terminated`); an
+ *    error document (`error-code`, `error-text`) stops the launch with a message;
  * 3. read `LMS.LaunchData` (context template, launch mode, mastery score, moveOn, returnURL)
  *    and the learner preferences (`cmi5LearnerPreferences`) with that token;
  * 4. play, sending cmi5 defined statements on the AU (initialized first, terminated last;
@@ -201,7 +201,10 @@ export async function prepareCmi5(course: Course, env: Environment): Promise<Pre
     saved,
     stateQuery: identity,
     onFinish() {
-      cache = {...cache, terminated: true}
+      // The session is over: keep only that fact (a reload must not start it again), never the
+      // token or the launch data. What is still queued goes out with this page's copy of the
+      // token, or with the next session's (same outbox).
+      cache = {terminated: true}
       writeCache(env, cacheKey, cache)
     }
   })

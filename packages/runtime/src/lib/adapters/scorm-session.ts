@@ -1,4 +1,4 @@
-import type {Reporter} from './types.js'
+import type {Problem, Reporter} from './types.js'
 
 /** The calls SCORM 1.2 and SCORM 2004 have in common, under neutral names. */
 export interface ScormCalls {
@@ -69,6 +69,8 @@ export function createScormSession(calls: ScormCalls, report: Reporter): ScormSe
   let closed = false
   /** A failure was reported since the last commit that stored everything (report once per outage). */
   let failing = false
+  /** The notice of the current outage, taken back when a commit stores everything again. */
+  let outage: Problem | undefined
 
   function lastError(): string {
     try {
@@ -102,8 +104,12 @@ export function createScormSession(calls: ScormCalls, report: Reporter): ScormSe
     let outcome = attempt(run)
     if (!outcome.ok) outcome = attempt(run)
     if (!outcome.ok && (refusedCodes.has(outcome.code) || !failing)) {
-      if (!refusedCodes.has(outcome.code)) failing = true
-      report({key: 'notice.lmsError', values: {code: outcome.code, message: describe(outcome.code), element}})
+      const problem: Problem = {key: 'notice.lmsError', values: {code: outcome.code, message: describe(outcome.code), element}}
+      if (!refusedCodes.has(outcome.code)) {
+        failing = true
+        outage = problem
+      }
+      report(problem)
     }
     return outcome
   }
@@ -168,7 +174,12 @@ export function createScormSession(calls: ScormCalls, report: Reporter): ScormSe
         if (pending.get(element) === value) set(element, value)
       }
       const stored = checked(() => calls.commit(), 'commit').ok && pending.size === 0
-      if (stored) failing = false
+      if (stored) {
+        failing = false
+        // Everything is stored again: the learner no longer needs the warning.
+        if (outage) report({...outage, resolved: true})
+        outage = undefined
+      }
       return stored
     },
     close() {

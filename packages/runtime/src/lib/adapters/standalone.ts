@@ -40,6 +40,8 @@ export function createStandaloneAdapter(options: StandaloneOptions): TrackingAda
     try {
       storage.setItem(key, value)
       last = value
+      // Room again: everything is stored, so the warning goes.
+      if (failed) report({key: 'notice.noStorage', resolved: true})
       failed = false
     } catch {
       if (!failed) report({key: 'notice.noStorage'})

@@ -29,6 +29,8 @@ export interface Problem {
   readonly key: string
   /** Values for the message (`code`, `message`, `element`). */
   readonly values?: Readonly<Record<string, string>> | undefined
+  /** The problem is over (a later save or commit succeeded): the notice with this key and values goes away. */
+  readonly resolved?: boolean | undefined
 }
 
 /**

@@ -108,15 +108,22 @@ export function createOutbox(options: OutboxOptions): Outbox {
     return memory
   }
 
+  /**
+   * Keep `data` in memory and in storage. While storage fails (full), this page's memory is the
+   * copy that counts; every change tries storage again, and the first that fits stores all of it
+   * and takes the notice back.
+   */
   function store(data: Stored): void {
     memory = data
-    if (!env.storage || storageFailed) return
+    if (!env.storage) return
     try {
       if (data.statements.length === 0 && Object.keys(data.documents).length === 0 && data.rejected.length === 0) env.storage.removeItem(key)
       else env.storage.setItem(key, JSON.stringify(data))
+      if (storageFailed) report({key: 'notice.noStorage', resolved: true})
+      storageFailed = false
     } catch {
+      if (!storageFailed) report({key: 'notice.noStorage'})
       storageFailed = true
-      report({key: 'notice.noStorage'})
     }
   }
 

@@ -7,7 +7,10 @@ const errors = new Set(['notice.lmsInit', 'notice.lmsError', 'notice.noStorage',
 /** Keys of information the learner should not miss (shown as warnings). */
 const warnings = new Set(['notice.standalone', 'notice.notRestored', 'notice.review'])
 
-/** A list of visible notices; each can be dismissed; the same notice is never shown twice at once. */
+/**
+ * A list of visible notices; each can be dismissed; the same notice is never shown twice at once.
+ * A problem reported as `resolved` removes its notice.
+ */
 export function createNotices(doc: Document, t: Translate): {readonly element: HTMLElement; show(problem: Problem): void} {
   const element = h(doc, 'div', {class: 'cm-notices'})
   const shown = new Map<string, HTMLElement>()
@@ -16,6 +19,11 @@ export function createNotices(doc: Document, t: Translate): {readonly element: H
     show(problem) {
       const text = t(problem.key, problem.values)
       const key = problem.key + '\u0000' + (problem.values?.code ?? '') + (problem.values?.element ?? '')
+      if (problem.resolved) {
+        shown.get(key)?.remove()
+        shown.delete(key)
+        return
+      }
       if (shown.has(key)) return
       const error = errors.has(problem.key)
       const dismiss = h(doc, 'button', {type: 'button', class: 'cm-notice-dismiss', 'aria-label': t('notice.dismiss')}, icon(doc, 'cross'))
