@@ -20,7 +20,9 @@ function compile(yaml: string, markdown: string) {
 function assertWellFormed(result: ReturnType<typeof compile>): void {
   for (const message of result.messages) {
     expect(message.ruleId).toMatch(/^[a-z][a-z-]+$/)
-    expect(message.line ?? 1).toBeGreaterThanOrEqual(1)
+    // Every message is positioned: a line and a column in its file.
+    expect(message.line).toBeGreaterThanOrEqual(1)
+    expect(message.column).toBeGreaterThanOrEqual(1)
     expect(typeof message.reason).toBe('string')
   }
   if (result.ok) expect(result.course).toBeDefined()

@@ -3,12 +3,16 @@ import remarkDirective from 'remark-directive'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import {unified, type Processor} from 'unified'
-import {gfmFromMarkdown} from 'mdast-util-gfm'
+import {gfmFootnoteFromMarkdown} from 'mdast-util-gfm-footnote'
+import {gfmStrikethroughFromMarkdown} from 'mdast-util-gfm-strikethrough'
+import {gfmTableFromMarkdown} from 'mdast-util-gfm-table'
+import {gfmTaskListItemFromMarkdown} from 'mdast-util-gfm-task-list-item'
 import {gfmFootnote} from 'micromark-extension-gfm-footnote'
 import {gfmStrikethrough} from 'micromark-extension-gfm-strikethrough'
 import {gfmTable} from 'micromark-extension-gfm-table'
 import {gfmTaskListItem} from 'micromark-extension-gfm-task-list-item'
 import type {Point} from 'unist'
+import {literalAutolinks} from './autolinks.js'
 import {balanceFences} from './fences.js'
 import {visit} from 'unist-util-visit'
 
@@ -44,16 +48,16 @@ function deepLine(value: string): Point | undefined {
 }
 
 /**
- * GFM as remark-gfm has it (tables, footnotes, strikethrough, task lists, literal autolinks), with
- * one difference: literal autolinks (`www.example.org`, `https://…`, `name@example.org`) are found
- * by mdast-util-gfm's linear pass over text nodes after parsing, not by micromark's syntax
- * extension, which rescans text on every `@`, `.` and `:` (quadratic on hostile input, and about a
- * third of all parse time on ordinary courses). The links produced are the same.
+ * GFM as remark-gfm has it (tables, footnotes, strikethrough, task lists), without literal
+ * autolinks: those (`www.example.org`, `https://…`, `name@example.org`) are found after parsing by
+ * mdast-util-gfm-autolink-literal's linear pass over text (see `literalAutolinks`), not by
+ * micromark's syntax extension, which rescans text on every `@`, `.` and `:` (quadratic on hostile
+ * input, and a large part of parse time on ordinary courses). The links are the same.
  */
 function gfm(this: Processor): void {
   const data = this.data()
   ;(data.micromarkExtensions ??= []).push(gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem())
-  ;(data.fromMarkdownExtensions ??= []).push(gfmFromMarkdown())
+  ;(data.fromMarkdownExtensions ??= []).push(gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown())
 }
 
 /** One frozen processor: its configuration never changes, so every parse shares it. */
@@ -67,6 +71,7 @@ export function parseMarkdown(value: string): ParseResult {
   if (tooDeep) return {tree: {type: 'root', children: []}, unclosed: [], stray: [], tooDeep}
   const tree = processor.parse(fences.value)
   if (fences.shifts.size > 0) mapPositions(tree, fences.shifts, fences.value)
+  literalAutolinks(tree, normalized)
   restoreBareTextDirectives(tree)
   return {tree, unclosed: fences.unclosed, stray: fences.stray}
 }
