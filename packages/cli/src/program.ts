@@ -58,7 +58,7 @@ export function createProgram(io: Io): Command {
     .addOption(new Option('--sco <layout>', 'SCORM layout: one SCO, or one SCO per module').choices(['single', 'per-module']).default('single'))
     .addOption(new Option('--au <layout>', 'cmi5 layout: one AU per module, or one AU').choices(['per-module', 'single']).default('per-module'))
     .addOption(new Option('--format <format>', 'how to print diagnostics').choices(formats).default('text'))
-    .option('--jobs <n>', 'courses built at the same time, each on its own thread (default: one per CPU core)', parseJobs)
+    .option('--jobs <n>', 'courses built at the same time, each on its own thread (default: one less than the CPU cores)', parseJobs)
     .option('--shard <i/n>', 'build only the i-th of n equal shares of the courses (for a CI matrix)', parseShard)
     .option('--no-cache', 'build every course, even those unchanged since their last build in --out')
     .action(async (courses: string[], flags: {all?: boolean; target?: Array<Target | 'guide'>; out: string; lang?: string[]; sco: 'single' | 'per-module'; au: 'single' | 'per-module'; format: Format; jobs?: number; shard?: {index: number; count: number}; cache: boolean}) => {

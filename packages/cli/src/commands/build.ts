@@ -30,7 +30,7 @@ export interface BuildOptions {
   readonly au?: 'single' | 'per-module' | undefined
   /** Only build these languages (default: the source and every translation). */
   readonly languages?: ReadonlyArray<string> | undefined
-  /** Courses built at the same time, each on its own thread (default: one per CPU core, at most one per course). */
+  /** Courses built at the same time, each on its own thread (default: `defaultJobs()`, at most one per course). */
   readonly jobs?: number | undefined
   /** Reuse a course's packages when nothing changed since its last good build (default: `true`). */
   readonly cache?: boolean | undefined
@@ -94,9 +94,23 @@ export async function build(io: Io, options: BuildOptions): Promise<boolean> {
     const key = keys[index]
     if (key !== undefined && outcome.ok && outcome.written.length + outcome.guides.length > 0) await saveRecord(out, roots[index]!, {key, lines: outcome.lines, report: outcome.report}, outcome.written, outcome.guides)
   }
-  const jobs = Math.max(1, Math.min(options.jobs ?? os.availableParallelism(), pending.length))
+  const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), pending.length))
   if (jobs > 1) {
-    await buildInWorkers(io.cwd, options, pending.map((index) => courses[index]!), jobs, (position, outcome) => finish(pending[position]!, outcome))
+    // Largest courses first (by their Markdown), so no thread is left with a big one at the end.
+    const sizes = await Promise.all(roots.map((root) => markdownBytes(root)))
+    const queue = [...pending].sort((a, b) => sizes[b]! - sizes[a]! || a - b)
+    const take = (): number | undefined => queue.shift()
+    // This thread is one of the lanes: it has loaded the toolkit already.
+    const here = courseBuilder(options)
+    const lanes = [(async () => {
+      for (let index = take(); index !== undefined; index = take()) {
+        const lines: Line[] = []
+        const capture: Io = {...io, stdout: (text) => void lines.push(['stdout', text]), stderr: (text) => void lines.push(['stderr', text])}
+        await finish(index, {...(await here(capture, courses[index]!)), lines})
+      }
+    })()]
+    for (let lane = 1; lane < jobs; lane++) lanes.push(workerLane(io.cwd, options, courses, take, finish))
+    await Promise.all(lanes)
   } else {
     const builder = courseBuilder(options)
     for (const index of pending) {
@@ -116,33 +130,46 @@ export async function build(io: Io, options: BuildOptions): Promise<boolean> {
 }
 
 /**
- * Build courses on `jobs` worker threads, one course at a time each, each thread taking the next
- * course when done. `done` gets each course's outcome (with what it printed) as it is built.
+ * A worker thread that builds courses taken from the shared queue (`take`), one at a time, until
+ * the queue is empty. `done` gets each course's outcome, with what it printed.
  */
-async function buildInWorkers(cwd: string, options: BuildOptions, folders: ReadonlyArray<string>, jobs: number, done: (position: number, outcome: CourseOutcome) => Promise<void>): Promise<void> {
-  let next = 0
-  let finished = 0
-  const workers = Array.from({length: jobs}, () => new Worker(new URL('../lib/build-worker.js', import.meta.url), {workerData: {cwd, options: {...options, courses: []}} satisfies BuildWorkerData}))
+async function workerLane(cwd: string, options: BuildOptions, courses: ReadonlyArray<string>, take: () => number | undefined, done: (index: number, outcome: CourseOutcome) => Promise<void>): Promise<void> {
+  const worker = new Worker(new URL('../lib/build-worker.js', import.meta.url), {workerData: {cwd, options: {...options, courses: []}} satisfies BuildWorkerData})
   try {
-    await Promise.all(workers.map((worker) => new Promise<void>((resolve, reject) => {
+    await new Promise<void>((resolve, reject) => {
+      let busy = false
       const give = (): void => {
-        if (next >= folders.length) return resolve()
-        const position = next++
-        worker.postMessage({position, folder: folders[position]!} satisfies BuildTask)
+        const index = take()
+        busy = index !== undefined
+        if (index === undefined) return resolve()
+        worker.postMessage({index, folder: courses[index]!} satisfies BuildTask)
       }
-      worker.on('message', (result: BuildResult) => {
-        finished++
-        done(result.position, result).then(give, reject)
-      })
+      worker.on('message', (result: BuildResult) => void done(result.index, result).then(give, reject))
       worker.on('error', reject)
       worker.on('exit', (code) => {
-        if (finished < folders.length) reject(new Error('A build thread stopped (exit code ' + code + ') before its courses were built'))
+        if (busy) reject(new Error('A build thread stopped (exit code ' + code + ') before its course was built'))
       })
       give()
-    })))
+    })
   } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()))
+    await worker.terminate()
   }
+}
+
+/**
+ * Threads `build` uses by default: one less than the CPU cores. One build thread already keeps
+ * about 1.2 cores busy (garbage collection, V8's compiler threads, zlib), so on 2 cores a second
+ * thread costs more (its own start-up and warm-up) than it gains; from 4 cores on it pays.
+ */
+export function defaultJobs(): number {
+  return Math.max(1, os.availableParallelism() - 1)
+}
+
+/** Bytes of Markdown in a course folder: what building it costs, roughly. */
+async function markdownBytes(root: string): Promise<number> {
+  const entries = await fs.readdir(root, {recursive: true, withFileTypes: true}).catch(() => [])
+  const sizes = await Promise.all(entries.filter((entry) => entry.isFile() && entry.name.endsWith('.md')).map((entry) => fs.stat(path.join(entry.parentPath, entry.name)).then((stat) => stat.size, () => 0)))
+  return sizes.reduce((sum, size) => sum + size, 0)
 }
 
 /** What a build thread is started with. */
@@ -153,13 +180,14 @@ export interface BuildWorkerData {
 
 /** A course for a build thread. */
 export interface BuildTask {
-  readonly position: number
+  /** The course's place in the list given to `build`. */
+  readonly index: number
   readonly folder: string
 }
 
 /** A course built by a build thread. */
 export interface BuildResult extends CourseOutcome {
-  readonly position: number
+  readonly index: number
 }
 
 /**

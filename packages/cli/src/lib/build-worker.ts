@@ -11,7 +11,7 @@ port.on('message', (task: BuildTask) => {
   const lines: Line[] = []
   const io = {cwd, isTty: false, stdout: (text: string) => void lines.push(['stdout', text]), stderr: (text: string) => void lines.push(['stderr', text])}
   void builder(io, task.folder).then((outcome) => {
-    port.postMessage({position: task.position, lines, ...outcome} satisfies BuildResult)
+    port.postMessage({index: task.index, lines, ...outcome} satisfies BuildResult)
   }, (error: unknown) => {
     // Rethrown outside the promise: the thread stops with an 'error' event carrying the stack.
     setImmediate(() => {

@@ -32,7 +32,8 @@ export function resolvePath(from: string, reference: string): Resolved {
   return {kind: 'inside', path: parts.join('/')}
 }
 
-function decodeSegment(segment: string): string {
+/** `decodeURIComponent`, but text that is not valid percent-encoding (a stray `%`) stays as written. */
+export function decodeSegment(segment: string): string {
   try {
     return decodeURIComponent(segment)
   } catch {

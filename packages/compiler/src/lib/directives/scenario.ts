@@ -5,6 +5,7 @@ import type {ScenarioBlock, ScenarioChoice, ScenarioStep} from '@coursemark/mode
 import {attributePlace, checkAttributes, declareId, pathOf, reportAt, sourceOf, type Context} from '../context.js'
 import {contentToHtml, plainText} from '../html.js'
 import {letter} from './quiz.js'
+import {decodeSegment} from '../paths.js'
 
 /** Turn a `:::scenario` container into a branching scenario. */
 export function scenario(context: Context, modulePath: string, node: ContainerDirective): ScenarioBlock | undefined {
@@ -100,7 +101,7 @@ function step(context: Context, modulePath: string, node: ContainerDirective): {
       id: letter(index),
       html: contentToHtml(context, modulePath, label),
       text: plainText(label),
-      next: link && link.type === 'link' ? decodeURIComponent(link.url.slice(1)) : '',
+      next: link && link.type === 'link' ? decodeSegment(link.url.slice(1)) : '',
       feedback: feedback.length > 0 ? contentToHtml(context, modulePath, feedback) : undefined
     }
     links.push({choice, node: item})
