@@ -30,7 +30,6 @@ import {parseArgs} from 'node:util'
 import zlib from 'node:zlib'
 import {ensureCourse} from './generate.mjs'
 import {browserAvailable, firstPageInteractive} from './lib/browser.mjs'
-import {bundleCli} from './bundle-cli.mjs'
 import {scalingChart} from './lib/chart.mjs'
 import {ensureGnuTime, measureNode} from './lib/child.mjs'
 import {packageOf, summarise} from './lib/cpuprofile.mjs'
@@ -112,7 +111,6 @@ const environment = {
 log('coursemark bench: sizes ' + sizes.join(', ') + ', ' + environment.cores + ' cores, load ' + environment.loadBefore.join(' ') + ' (commit ' + environment.commit + (environment.dirty ? ', uncommitted changes' : '') + ')')
 if (environment.loadBefore[0] > environment.cores) log('Warning: the machine is busy (load ' + environment.loadBefore[0] + ' on ' + environment.cores + ' cores): wall times will be high; CPU times are steadier.')
 
-const bundle = withExperiments ? await bundleCli() : undefined
 const results = {environment, sizes: {}, runtime: await runtimeSize()}
 
 for (const modules of sizes) {
@@ -145,10 +143,8 @@ for (const modules of sizes) {
     {key: 'floorArchiver', label: 'zip-only floor: archiver level 9 on the ready SCORM 1.2 files', args: [path.join(bench, 'floor.mjs'), path.join(work, 'ready', 'scorm12'), path.join(work, 'floor-archiver.zip'), '--impl', 'archiver']},
     {key: 'floorZip', label: 'zip-only floor: read files + coursemark zip()', args: [path.join(bench, 'floor.mjs'), path.join(work, 'ready', 'scorm12'), path.join(work, 'floor-zip.zip'), '--impl', 'zip']}
   ]
-  if (bundle && modules <= 100) {
+  if (withExperiments && modules <= 100) {
     variants.push(
-      {key: 'bundledScorm12', label: 'experiment: esbuild-bundled CLI → SCORM 1.2', args: [bundle, 'build', folder, '--target', 'scorm12', '--out', path.join(work, 'bundled'), '--no-cache']},
-      {key: 'bundledAll', label: 'experiment: esbuild-bundled CLI → all five targets', args: [bundle, 'build', folder, '--target', allTargets, '--out', path.join(work, 'bundled-all'), '--no-cache']},
       {key: 'semiSpaceScorm12', label: 'experiment: CLI with --max-semi-space-size=64 → SCORM 1.2', nodeOptions: ['--max-semi-space-size=64'], args: [cli, 'build', folder, '--target', 'scorm12', '--out', path.join(work, 'semispace'), '--no-cache']}
     )
   }
@@ -495,7 +491,7 @@ function report(all) {
   }
   if (all.experiments) {
     const e = all.experiments
-    out.push('## Experiments (bench/experiments/, bench/bundle-cli.mjs)', '')
+    out.push('## Experiments (bench/experiments/)', '')
     if (e.parse) {
       const w = e.parse.warmupCpuMsPerModule
       out.push('Parse warm-up in a fresh process, CPU per module: 1st ' + ms(w.first) + ', 2nd–10th ' + ms(w['2-10']) + ', 11th–50th ' + ms(w['11-50']) + ', 51st–100th ' + ms(w['51-100']) + ', 101st–200th ' + ms(w['101-200']) + ', 201st–400th ' + ms(w['201-400']) + '. Steady state, 100 modules (' + e.parse.markdownKb + ' KB of Markdown, ' + e.parse.throughputMbPerS + ' MB/s): ' +
