@@ -3,6 +3,7 @@ import path from 'node:path'
 import type {CourseInput} from '@coursemark/compiler'
 import type {Diagnostic} from '@coursemark/diagnostics'
 import {rules} from '@coursemark/diagnostics'
+import {mapConcurrent} from './concurrent.js'
 
 /** Largest Markdown or YAML file the compiler reads. */
 export const maxTextBytes = 4 * 1024 * 1024
@@ -96,7 +97,6 @@ export async function readCourse(root: string, options?: ReadCourseOptions | nul
 
 /** Read the bytes of the given course-relative files. */
 export async function readMedia(root: string, paths: ReadonlyArray<string>, locate: (file: string) => string = (file) => file): Promise<Map<string, Uint8Array>> {
-  const result = new Map<string, Uint8Array>()
-  for (const file of paths) result.set(file, new Uint8Array(await fs.readFile(path.join(root, ...locate(file).split('/')))))
-  return result
+  const bytes = await mapConcurrent(paths, 32, async (file) => new Uint8Array(await fs.readFile(path.join(root, ...locate(file).split('/')))))
+  return new Map(paths.map((file, index) => [file, bytes[index]!]))
 }

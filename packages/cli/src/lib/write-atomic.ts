@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import {mapConcurrent} from './concurrent.js'
 
 /** Write a file so that `out` is either the old file or the complete new one, never half-written. */
 export async function writeAtomic(out: string, bytes: Uint8Array): Promise<void> {
@@ -25,11 +26,10 @@ export async function writeFolderAtomic(out: string, files: ReadonlyMap<string, 
   await fs.rm(temporary, {recursive: true, force: true})
   let moved = false
   try {
-    for (const [name, bytes] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
-      const target = path.join(temporary, ...name.split('/'))
-      await fs.mkdir(path.dirname(target), {recursive: true})
-      await writeDurably(target, bytes)
-    }
+    const entries = [...files].sort(([a], [b]) => a.localeCompare(b)).map(([name, bytes]) => [path.join(temporary, ...name.split('/')), bytes] as const)
+    for (const folder of new Set(entries.map(([target]) => path.dirname(target)))) await fs.mkdir(folder, {recursive: true})
+    // Many files at once: each is flushed to disk before the rename, and flushes overlap.
+    await mapConcurrent(entries, 32, ([target, bytes]) => writeDurably(target, bytes))
     moved = await fs.rename(out, old).then(() => true, () => false)
     await fs.rename(temporary, out)
     if (moved) await fs.rm(old, {recursive: true, force: true})
