@@ -50,7 +50,7 @@ test('batches are at most 50 statements', async () => {
   expect(outbox.pending()).toEqual([])
 })
 
-test('no answer or 5xx: retries with backoff (1 s, 2 s, 4 s …), tells the learner after three failures, nothing lost', async () => {
+test('no answer or 5xx: retries with backoff (1 s, 2 s, 4 s …), tells the learner after three failures and takes it back once delivered, nothing lost', async () => {
   const env = fakeEnv()
   const problems: Problem[] = []
   let calls = 0
@@ -69,6 +69,8 @@ test('no answer or 5xx: retries with backoff (1 s, 2 s, 4 s …), tells the lear
   await env.advance(4000)
   expect(env.requests).toHaveLength(4)
   expect(outbox.pending()).toEqual([])
+  // Delivered: the notice is taken back (and would be given again at the next outage).
+  expect(problems).toEqual([{key: 'notice.lrsOffline'}, {key: 'notice.lrsOffline', resolved: true}])
 })
 
 test('`online` retries at once', async () => {

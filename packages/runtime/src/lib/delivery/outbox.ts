@@ -158,6 +158,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
   function succeeded(): void {
     failures = 0
     busy = false
+    // The LRS answers again: the notice that it could not be reached goes.
+    if (warnedOffline) report({key: 'notice.lrsOffline', resolved: true})
+    warnedOffline = false
     pump()
   }
 
