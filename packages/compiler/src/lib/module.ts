@@ -105,15 +105,19 @@ function splitPages(context: Context, path: string, moduleId: string, moduleTitl
   }
   if (current.heading || current.nodes.length > 0) groups.push(current)
   const used = new Set<string>()
+  /** For each slug, the number its next duplicate tries first (so many equal titles stay linear). */
+  const nextNumber = new Map<string, number>()
   return groups
     .filter((group) => group.heading || group.nodes.some((node) => node.type !== 'definition'))
     .map((group, index) => {
       const title = group.heading ? toString(group.heading).trim() || moduleTitle : moduleTitle
-      let slug = slugify(title) || 'page-' + (index + 1)
+      const base = slugify(title) || 'page-' + (index + 1)
+      let slug = base
       if (used.has(slug)) {
-        let n = 2
-        while (used.has(slug + '-' + n)) n++
-        slug = slug + '-' + n
+        let n = nextNumber.get(base) ?? 2
+        while (used.has(base + '-' + n)) n++
+        nextNumber.set(base, n + 1)
+        slug = base + '-' + n
       }
       used.add(slug)
       const anchor = group.heading ?? group.nodes[0]!
