@@ -2,47 +2,13 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
 import {exists, runCli, tempDir, writeFiles} from '../helpers/cli.js'
+import {oneModuleCourseYaml, rulesModule} from '../helpers/course-text.js'
 
 // A corpus of hostile or broken inputs: each gives a located diagnostic, never a crash, and
 // nothing outside the course folder is ever read or packed.
-const courseYaml = `id: https://example.org/courses/bad
-title: Bad inputs
-version: 1.0.0
-language: en
-description: Hostile input.
-outcomes:
-  - id: LO1
-    statement: Explain the rules.
-    bloom: understand
-    domain: knowledge
-    eqf: 4
-modules:
-  - modules/01.md
-`
+const courseYaml = oneModuleCourseYaml('bad', 'Bad inputs', 'Hostile input.')
 
-const moduleMd = (body: string) => `---
-id: rules
-title: Rules
-outcomes: [LO1]
----
-
-## Rules
-
-${body}
-
-## Check
-
-:::quiz{id=check}
-
-::::question{id=q1 type=single outcome=LO1}
-Who follows the rules?
-
-- [x] Everyone
-- [ ] Only prisoners
-::::
-
-:::
-`
+const moduleMd = (body: string): string => rulesModule(body)
 
 async function course(files: Record<string, string>): Promise<string> {
   const root = path.join(await tempDir(), 'bad')

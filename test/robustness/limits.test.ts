@@ -9,44 +9,12 @@ import {readCourse} from '@coursemark/cli'
 import {compileCourse, maxMediaBytes, type CourseInput} from '@coursemark/compiler'
 import {createValidator} from '@coursemark/schema'
 import {runCli, tempDir, writeFiles} from '../helpers/cli.js'
+import {oneModuleCourseYaml, rulesModule} from '../helpers/course-text.js'
 
-const courseYaml = `id: https://example.org/courses/limits
-title: Limits
-version: 1.0.0
-language: en
-description: Limits and unsafe input.
-externalLinks: allow
-outcomes:
-  - id: LO1
-    statement: Explain the rules.
-    bloom: understand
-    domain: knowledge
-    eqf: 4
-modules:
-  - modules/01.md
-`
+const courseYaml = oneModuleCourseYaml('limits', 'Limits', 'Limits and unsafe input.', 'externalLinks: allow\n')
 
 /** A module whose body starts on line 9. */
-const moduleMd = (body: string, frontMatter = 'id: rules\ntitle: Rules\noutcomes: [LO1]\n') => `---
-${frontMatter}---
-
-## Rules
-
-${body}
-
-## Check
-
-:::quiz{id=check}
-
-::::question{id=q1 type=single outcome=LO1}
-Who follows the rules?
-
-- [x] Everyone
-- [ ] Only prisoners
-::::
-
-:::
-`
+const moduleMd = rulesModule
 
 const validator = createValidator()
 

@@ -1,8 +1,8 @@
-import fs from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import fc from 'fast-check'
 import {describe, expect, test} from 'vitest'
+import {readFolder} from './lib/read-folder.js'
 import {compileCourse, createCompileCache, type CompileResult, type CourseInput} from '@coursemark/compiler'
 import {formatDiagnostics, toDiagnostics} from '@coursemark/diagnostics'
 import {createValidator} from '@coursemark/schema'
@@ -11,18 +11,6 @@ import {createValidator} from '@coursemark/schema'
 const validator = createValidator()
 const root = fileURLToPath(new URL('../../../', import.meta.url))
 
-async function readCourse(folder: string): Promise<{files: Map<string, string>; assets: Set<string>}> {
-  const files = new Map<string, string>()
-  const assets = new Set<string>()
-  for (const entry of (await fs.readdir(folder, {recursive: true})).sort()) {
-    const full = path.join(folder, entry)
-    if (!(await fs.stat(full)).isFile()) continue
-    const rel = entry.split(path.sep).join('/')
-    assets.add(rel)
-    if (/\.(md|ya?ml)$/.test(rel)) files.set(rel, await fs.readFile(full, 'utf8'))
-  }
-  return {files, assets}
-}
 
 /** What a compile gives, as comparable text. */
 function outcome(result: CompileResult): {course: string; messages: string; fatal: boolean[]} {
@@ -89,7 +77,7 @@ const edits: Record<string, (pick: number) => Edit> = {
 
 describe('compile cache', () => {
   test.each(Object.entries(dirs))('%s: same result as without a cache, after random edits', async (_name, dir) => {
-    const base = await readCourse(dir)
+    const base = await readFolder(dir)
     // Small picks, so that edits often meet in the same modules; the examples are the dependencies
     // between modules: a bare term defined elsewhere later, an included file that changes.
     const examples: Array<[Array<[string, number]>]> = [
@@ -112,7 +100,7 @@ describe('compile cache', () => {
   }, 120_000)
 
   test('unchanged modules are not compiled again', async () => {
-    const {files, assets} = await readCourse(dirs.workpris)
+    const {files, assets} = await readFolder(dirs.workpris)
     const cache = createCompileCache()
     const first = compileCourse({slug: 'c', files, assets}, {validator, cache})
     const edited = new Map(files)

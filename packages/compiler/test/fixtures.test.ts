@@ -2,6 +2,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, test} from 'vitest'
+import {readFolder} from './lib/read-folder.js'
 import {compileCourse} from '@coursemark/compiler'
 import {formatDiagnostics, toDiagnostics} from '@coursemark/diagnostics'
 
@@ -10,23 +11,11 @@ import {formatDiagnostics, toDiagnostics} from '@coursemark/diagnostics'
 const base = fileURLToPath(new URL('fixtures/', import.meta.url))
 const names = (await fs.readdir(base)).filter((name) => !name.startsWith('.')).sort()
 
-async function readInput(folder: string): Promise<{files: Map<string, string>; assets: Set<string>}> {
-  const files = new Map<string, string>()
-  const assets = new Set<string>()
-  for (const entry of (await fs.readdir(folder, {recursive: true})).sort()) {
-    const full = path.join(folder, entry)
-    if (!(await fs.stat(full)).isFile()) continue
-    const rel = entry.split(path.sep).join('/')
-    assets.add(rel)
-    if (/\.(md|ya?ml)$/.test(rel)) files.set(rel, await fs.readFile(full, 'utf8'))
-  }
-  return {files, assets}
-}
 
 describe.each(names)('%s', (name) => {
   test('matches course.json and messages.txt', async () => {
     const folder = path.join(base, name)
-    const {files, assets} = await readInput(path.join(folder, 'input'))
+    const {files, assets} = await readFolder(path.join(folder, 'input'))
     const result = compileCourse({slug: name, files, assets})
     await expect(JSON.stringify(result.course ?? null, undefined, 2) + '\n').toMatchFileSnapshot(path.join(folder, 'course.json'))
     await expect(formatDiagnostics(toDiagnostics(result.messages), 'text')).toMatchFileSnapshot(path.join(folder, 'messages.txt'))
@@ -34,7 +23,7 @@ describe.each(names)('%s', (name) => {
 })
 
 test('the course model is plain JSON (no classes, functions or cycles)', async () => {
-  const {files, assets} = await readInput(path.join(base, 'all-question-types', 'input'))
+  const {files, assets} = await readFolder(path.join(base, 'all-question-types', 'input'))
   const {course} = compileCourse({slug: 'all-question-types', files, assets})
   expect(course).toBeDefined()
   expect(JSON.parse(JSON.stringify(course))).toEqual(course)
