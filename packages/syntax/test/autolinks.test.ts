@@ -45,4 +45,14 @@ describe('literal autolinks', () => {
       }
     }), {numRuns: 500})
   })
+
+  test('are found in any letter case, and text without one is left as it is', () => {
+    const upper = 'Visit WWW.EXAMPLE.ORG or HTTPS://EXAMPLE.ORG/X, or write to Team@Example.org.\n'
+    const urls = nodes(parseMarkdown(upper).tree).filter((node) => node.type === 'link').map((link) => link.url)
+    expect(urls).toEqual(['http://WWW.EXAMPLE.ORG', 'HTTPS://EXAMPLE.ORG/X', 'mailto:Team@Example.org'])
+    const plain = 'No address here: www, http, a dot. and an at sign spelled out.\n'
+    const {tree} = parseMarkdown(plain)
+    expect(nodes(tree).filter((node) => node.type === 'link')).toEqual([])
+    expect(nodes(tree).filter((node) => node.type === 'text').map((node) => (node as {value: string}).value)).toEqual([plain.trimEnd()])
+  })
 })

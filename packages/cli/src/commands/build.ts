@@ -13,6 +13,7 @@ import {loadRuntime, loadTheme} from '../lib/resources.js'
 import {writeAtomic, writeFolderAtomic} from '../lib/write-atomic.js'
 import {writeChecksums} from '../lib/checksums.js'
 import {writeGuide} from '../lib/guide.js'
+import {mapConcurrent} from '../lib/concurrent.js'
 import {checkCourse} from './check.js'
 import {courseKey, freshRecord, saveRecord} from '../lib/build-cache.js'
 
@@ -233,32 +234,35 @@ export function courseBuilder(options: BuildOptions): (io: Io, folder: string) =
         }
         themes.set(checked.root + '\0' + course.theme, theme)
       }
-      runtime ??= await loadRuntime()
+      const script = (runtime ??= await loadRuntime())
       const learner = forLearners(course)
       const media = await readMedia(checked.root, learner.media.map((ref) => ref.path), checked.mediaRoot)
-      for (const target of options.targets) {
-        if (target === 'guide') {
-          const guide = await writeGuide(out, course, media)
-          guides.push(guide)
-          io.stdout(path.relative(io.cwd, guide) + '\n')
-          continue
-        }
-        const site = exportWeb(learner, renderSite({course: learner, theme, runtime, target}), media)
+      if (options.targets.some((target) => target === 'scorm12' || target === 'scorm2004')) scorm ??= await loadScormResources()
+      if (options.targets.some((target) => target === 'xapi' || target === 'cmi5')) lrs ??= await loadLrsResources()
+      // Every target at once: zipping waits mostly on zlib, which deflates on libuv's threads, so
+      // the packages of one course overlap. They are listed in the order the targets were given.
+      const wanted = [...new Set(options.targets)]
+      const made = await mapConcurrent(wanted, wanted.length, async (target): Promise<{path: string; guide?: boolean; folder?: ReadonlyArray<string>}> => {
+        if (target === 'guide') return {path: await writeGuide(out, course, media), guide: true}
+        const site = exportWeb(learner, renderSite({course: learner, theme, runtime: script, target}), media)
         const name = course.slug + '-' + course.version + '-' + course.language + '-' + target
         if (target === 'web') {
           await writeFolderAtomic(path.join(out, name), site)
-          for (const file of site.keys()) written.push(path.join(out, name, ...file.split('/')))
-          io.stdout(path.relative(io.cwd, path.join(out, name)) + '/\n')
-          continue
+          return {path: path.join(out, name), folder: [...site.keys()]}
         }
-        const files = target === 'xapi' ? exportXapi(learner, site, lrs ??= await loadLrsResources())
-          : target === 'cmi5' ? exportCmi5(learner, site, lrs ??= await loadLrsResources(), {au: options.au})
-          : target === 'scorm12' ? exportScorm12(learner, site, scorm ??= await loadScormResources(), {sco: options.sco})
-          : exportScorm2004(learner, site, scorm ??= await loadScormResources(), {sco: options.sco})
+        const files = target === 'xapi' ? exportXapi(learner, site, lrs!)
+          : target === 'cmi5' ? exportCmi5(learner, site, lrs!, {au: options.au})
+          : target === 'scorm12' ? exportScorm12(learner, site, scorm!, {sco: options.sco})
+          : exportScorm2004(learner, site, scorm!, {sco: options.sco})
         const file = path.join(out, name + '.zip')
         await writeAtomic(file, await zip(files))
-        written.push(file)
-        io.stdout(path.relative(io.cwd, file) + '\n')
+        return {path: file}
+      })
+      for (const item of made) {
+        if (item.guide) guides.push(item.path)
+        else if (item.folder) for (const file of item.folder) written.push(path.join(item.path, ...file.split('/')))
+        else written.push(item.path)
+        io.stdout(path.relative(io.cwd, item.path) + (item.folder ? '/' : '') + '\n')
       }
     }
     return {ok, written, guides, report}

@@ -11,6 +11,8 @@ export const maxTextBytes = 4 * 1024 * 1024
 export const maxFiles = 20000
 const textFile = /\.(md|ya?ml)$/i
 const skipped = new Set(['node_modules', '.git', 'dist'])
+/** Files read at once: enough to keep the disk busy, few enough to stay far from the limit on open files. */
+const ioConcurrency = 32
 
 /** A course folder read into memory, plus problems found while reading. */
 export interface ReadCourse {
@@ -44,23 +46,28 @@ export async function readCourse(root: string, options?: ReadCourseOptions | nul
   let stopped = false
   while (queue.length > 0 && !stopped) {
     const relative = queue.shift()!
-    const entries = await fs.readdir(path.join(real, relative), {withFileTypes: true})
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    for (const entry of entries) {
-      if (entry.name.startsWith('.') || skipped.has(entry.name)) continue
+    const entries = (await fs.readdir(path.join(real, relative), {withFileTypes: true}))
+      .filter((entry) => !entry.name.startsWith('.') && !skipped.has(entry.name))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    // Where each entry leads, many at once (a large course has thousands of files); then each is
+    // taken in name order, as if one at a time.
+    const found = await mapConcurrent(entries, ioConcurrency, async (entry) => {
       const rel = relative ? relative + '/' + entry.name : entry.name
-      const full = path.join(real, rel)
-      let stat
       try {
-        const target = await fs.realpath(full)
-        if (target !== real && !target.startsWith(real + path.sep)) {
-          outside.add(rel) // leads outside the course: never read, never packed
-          continue
-        }
-        stat = await fs.stat(target)
+        const target = await fs.realpath(path.join(real, rel))
+        if (target !== real && !target.startsWith(real + path.sep)) return {rel, outside: true} as const
+        return {rel, stat: await fs.stat(target)} as const
       } catch {
-        continue // dangling link
+        return {rel} as const // dangling link
       }
+    })
+    const texts: string[] = []
+    for (const {rel, outside: leadsOutside, stat} of found) {
+      if (leadsOutside) {
+        outside.add(rel) // leads outside the course: never read, never packed
+        continue
+      }
+      if (!stat) continue
       if (stat.isDirectory()) {
         queue.push(rel)
         continue
@@ -75,28 +82,31 @@ export async function readCourse(root: string, options?: ReadCourseOptions | nul
       }
       assets.add(rel)
       sizes.set(rel, stat.size)
-      if (!textFile.test(entry.name)) continue
+      if (!textFile.test(rel)) continue
       if (stat.size > maxTextBytes) {
         diagnostics.push({file: rel, line: 1, column: 1, severity: 'error', rule: rules.fileTooLarge.id,
           message: 'Unexpected file of ' + stat.size + ' bytes, expected at most ' + maxTextBytes, hint: rules.fileTooLarge.hint})
         unreadable.add(rel)
         continue
       }
-      const bytes = await fs.readFile(full)
+      texts.push(rel)
+    }
+    const contents = await mapConcurrent(texts, ioConcurrency, (rel) => fs.readFile(path.join(real, rel)))
+    texts.forEach((rel, index) => {
       try {
-        files.set(rel, decoder.decode(bytes).replace(/^\uFEFF/, ''))
+        files.set(rel, decoder.decode(contents[index]!).replace(/^\uFEFF/, ''))
       } catch {
         diagnostics.push({file: rel, line: 1, column: 1, severity: 'error', rule: rules.invalidEncoding.id,
           message: 'Unexpected bytes that are not UTF-8, expected a UTF-8 text file', hint: rules.invalidEncoding.hint})
         unreadable.add(rel)
       }
-    }
+    })
   }
   return {root: real, input: {slug: path.basename(real), files, assets, unreadable, outside, sizes}, diagnostics}
 }
 
 /** Read the bytes of the given course-relative files. */
 export async function readMedia(root: string, paths: ReadonlyArray<string>, locate: (file: string) => string = (file) => file): Promise<Map<string, Uint8Array>> {
-  const bytes = await mapConcurrent(paths, 32, async (file) => new Uint8Array(await fs.readFile(path.join(root, ...locate(file).split('/')))))
+  const bytes = await mapConcurrent(paths, ioConcurrency, async (file) => new Uint8Array(await fs.readFile(path.join(root, ...locate(file).split('/')))))
   return new Map(paths.map((file, index) => [file, bytes[index]!]))
 }

@@ -82,9 +82,13 @@ export function loadCached(cache: CompileCache | undefined, context: Context, pa
     replay(context, entry.load.effects)
     return {loaded: entry.load.loaded, shared: true, definitions: entry.load.definitions, key, entry}
   }
+  if (!cache) {
+    // Nothing to record for: a compile without a cache loads each module once, in place.
+    const loaded = load()
+    return {loaded, shared: false, definitions: loaded ? definitionsOf(loaded) : [], key, entry: undefined}
+  }
   const {value: loaded, effects} = record(context, load)
   const definitions = loaded ? definitionsOf(loaded) : []
-  if (!cache) return {loaded, shared: false, definitions, key, entry: undefined}
   const fresh: CacheEntry = {loadKey: key, load: {loaded: loaded && {...loaded, tree: structuredClone(loaded.tree)}, definitions, effects}}
   cache.entries.set(path, fresh)
   return {loaded, shared: false, definitions, key, entry: fresh}
@@ -101,7 +105,8 @@ export function buildCached(cache: CompileCache | undefined, load: CachedLoad, c
     replay(context, cached.effects)
     return structuredClone(cached.module)
   }
-  if (cache) cache.stats.compiled++
+  if (!cache) return build(loaded)
+  cache.stats.compiled++
   const {value: module, effects} = record(context, () => build(load.shared ? {...loaded, tree: structuredClone(loaded.tree)} : loaded))
   if (load.entry) load.entry.build = {key, module: structuredClone(module), effects}
   return module

@@ -89,7 +89,20 @@ export function uiStrings(theme: Theme, language: string): Record<string, string
 
 const rtl = new Set(['ar', 'he', 'fa', 'ur'])
 
-/** JSON that is safe inside `<script type="application/json">`. */
+/** `jsonForScript` of objects already serialised: every target of a course embeds the same course. */
+const serialised = new WeakMap<object, string>()
+
+/**
+ * JSON that is safe inside `<script type="application/json">`. An object is serialised once and
+ * the text reused: treat what is passed as frozen (the course model is never changed once built).
+ */
 export function jsonForScript(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return escapeJson(value)
+  let text = serialised.get(value)
+  if (text === undefined) serialised.set(value, (text = escapeJson(value)))
+  return text
+}
+
+function escapeJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
 }

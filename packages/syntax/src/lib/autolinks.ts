@@ -8,12 +8,19 @@ import {visit} from 'unist-util-visit'
 const [findLiteralAutolinks] = gfmAutolinkLiteralFromMarkdown().transforms ?? []
 
 /**
+ * What every literal autolink contains: `www.`, `http://` or `https://`, or the `@` of an e-mail
+ * address. Text without any of them has none, and the pass (a search with several patterns in
+ * every text node) is skipped.
+ */
+const candidate = /www\.|https?:\/\/|@/i
+
+/**
  * Turn literal autolinks in text into links, as GFM does, with positions. The pass replaces a text
  * node by new text and link nodes that have no position; each gets the place of its text inside
  * the text node it came from, so diagnostics about a link (an external link, say) point at it.
  */
 export function literalAutolinks(tree: Root, source: string): void {
-  if (!findLiteralAutolinks) return
+  if (!findLiteralAutolinks || !candidate.test(source)) return
   const texts = new Map<Parents, Text[]>()
   visit(tree, 'text', function (node, _index, parent) {
     if (!parent || !node.position) return
