@@ -27,9 +27,11 @@ type Directive = ContainerDirective | LeafDirective | TextDirective
 /**
  * Turn ordinary Markdown (with notes, details, video, audio and terms) into sanitized HTML.
  * Checks pictures, media and links on the way, and records the media the course needs.
+ * The nodes are used up: they are changed on the way (media paths resolved, raw HTML taken
+ * out), so take anything else from them (`plainText`, say) first.
  */
 export function contentToHtml(context: Context, modulePath: string, nodes: ReadonlyArray<RootContent>): string {
-  const root: Root = {type: 'root', children: structuredClone([...nodes])}
+  const root: Root = {type: 'root', children: [...nodes]}
   prepare(context, modulePath, root)
   const hast = toHast(root, {clobberPrefix: 'cm-fn-', footnoteBackLabel: 'Back to content'}) as HastRoot
   const clean = sanitize(hast, sanitizeSchema) as HastRoot

@@ -84,12 +84,13 @@ export function question(context: Context, modulePath: string, node: ContainerDi
   if (stem.length === 0) {
     reportAt(context, modulePath, node, rules.malformedQuestion, 'Unexpected question `' + id + '` without text, expected the question before its answers')
   }
+  const promptText = plainText(stem)
   const base = {
     id,
     outcome,
     points: Number(attributes['points'] ?? 1),
     prompt: contentToHtml(context, modulePath, stem),
-    promptText: plainText(stem),
+    promptText,
     feedback: feedbackNodes.length > 0 ? contentToHtml(context, modulePath, feedbackNodes) : undefined,
     source: sourceOf(node, modulePath)
   }
@@ -165,17 +166,19 @@ export function question(context: Context, modulePath: string, node: ContainerDi
 function choice(context: Context, modulePath: string, item: ListItem, index: number): Choice {
   const content = item.children.filter((child) => child.type !== 'blockquote')
   const feedback = item.children.filter((child) => child.type === 'blockquote').flatMap((quote) => (quote.type === 'blockquote' ? quote.children : []))
+  const text = plainText(content)
   return {
     id: letter(index),
     html: contentToHtml(context, modulePath, unwrap(content)),
-    text: plainText(content),
+    text,
     correct: item.checked === true,
     feedback: feedback.length > 0 ? contentToHtml(context, modulePath, feedback) : undefined
   }
 }
 
 function orderItem(context: Context, modulePath: string, content: ReadonlyArray<BlockContent | DefinitionContent>, id: string): OrderItem {
-  return {id, html: contentToHtml(context, modulePath, unwrap(content)), text: plainText(content)}
+  const text = plainText(content)
+  return {id, html: contentToHtml(context, modulePath, unwrap(content)), text}
 }
 
 /** A single paragraph renders as its inline content (no `<p>` inside a label). */

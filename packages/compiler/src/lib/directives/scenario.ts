@@ -97,11 +97,13 @@ function step(context: Context, modulePath: string, node: ContainerDirective): {
     const link = paragraph && paragraph.type === 'paragraph' ? paragraph.children.find((inline) => inline.type === 'link') : undefined
     const label = link && link.type === 'link' ? link.children : []
     const feedback = item.children.filter((child) => child.type === 'blockquote').flatMap((quote) => (quote.type === 'blockquote' ? quote.children : []))
+    const text = plainText(label)
+    const next = link && link.type === 'link' ? decodeSegment(link.url.slice(1)) : ''
     const choice: ScenarioChoice = {
       id: letter(index),
       html: contentToHtml(context, modulePath, label),
-      text: plainText(label),
-      next: link && link.type === 'link' ? decodeSegment(link.url.slice(1)) : '',
+      text,
+      next,
       feedback: feedback.length > 0 ? contentToHtml(context, modulePath, feedback) : undefined
     }
     links.push({choice, node: item})
