@@ -4,7 +4,7 @@ import {expect, test} from 'vitest'
 import {copyToTemp, repoRoot, runCli, tempDir} from '../helpers/cli.js'
 
 // `build` does not build a course again when nothing of it changed since its last good build in
-// --out; builds on several threads give the same bytes and print the same lines as on one;
+// --out, and does not parse again the Markdown it parsed then; builds on several threads give the same bytes and print the same lines as on one;
 // --shard splits the courses of a CI matrix.
 
 /** Every file under `folder` with its bytes and the time it was last written. */
@@ -53,6 +53,13 @@ test('an unchanged course is not built again; a changed one, a lost package or -
   expect((await runCli(args, {cwd: repoRoot})).exitCode).toBe(0)
   const edited = await snapshot(out)
   expect(edited.get('directives-tour-1.0.0-en-scorm12.zip')!.bytes).not.toBe(built.get('directives-tour-1.0.0-en-scorm12.zip')!.bytes)
+  // The other modules came from the parse cache: the packages are those of a build without it.
+  const cached = (await fs.readdir(path.join(out, '.coursemark-cache'))).filter((name) => name.endsWith('.parse.gz'))
+  expect(cached).toHaveLength(1)
+  const uncached = await tempDir()
+  expect((await runCli(['build', course, '--target', 'scorm12,web', '--out', uncached, '--no-cache'], {cwd: repoRoot})).exitCode).toBe(0)
+  expect(bytesOf(await snapshot(uncached))).toEqual(bytesOf(edited))
+  expect(await fs.readdir(uncached)).not.toContain('.coursemark-cache')
   const picture = path.join(course, 'media/gate.svg')
   await fs.writeFile(picture, (await fs.readFile(picture, 'utf8')).replace('</svg>', '<!-- changed --></svg>'))
   expect((await runCli(args, {cwd: repoRoot})).exitCode).toBe(0)

@@ -6,6 +6,7 @@ import {readFolder} from './lib/read-folder.js'
 import {compileCourse, createCompileCache, type CompileResult, type CourseInput} from '@coursemark/compiler'
 import {formatDiagnostics, toDiagnostics} from '@coursemark/diagnostics'
 import {createValidator} from '@coursemark/schema'
+import {parseMarkdown, type ParseResult} from '@coursemark/syntax'
 
 // A compile with a cache must give exactly what a compile without one gives, after any edits.
 const validator = createValidator()
@@ -115,5 +116,34 @@ describe('compile cache', () => {
     second.course!.modules[1]!.title = 'changed'
     const third = compileCourse({slug: 'c', files: edited, assets}, {validator, cache})
     expect(third.course!.modules[1]!.title).toBe(first.course!.modules[1]!.title)
+  })
+})
+
+describe('parse results kept as JSON (the parse cache of `build`)', () => {
+  // `build` keeps parsed Markdown between runs as JSON: a tree read back must compile to exactly
+  // what a fresh parse compiles to, messages and positions included.
+  const readBack = (text: string): ParseResult => JSON.parse(JSON.stringify(parseMarkdown(text))) as ParseResult
+
+  test.each(Object.entries(dirs))('%s: same result, after random edits', async (_name, dir) => {
+    const base = await readFolder(dir)
+    await fc.assert(fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom(...Object.keys(edits)), fc.nat(3)), {maxLength: 4}), async (steps) => {
+      const input = {files: new Map(base.files), assets: new Set(base.assets)}
+      for (const [name, pick] of steps) edits[name]!(pick)(input)
+      const compile = (parse?: (text: string) => ParseResult): CompileResult => compileCourse({slug: 'c', files: new Map(input.files), assets: new Set(input.assets)}, {validator, parse})
+      const fresh = outcome(compile())
+      expect(outcome(compile(readBack))).toEqual(fresh)
+    }), {numRuns: 8})
+  }, 120_000)
+
+  test('odd Markdown: same result', () => {
+    const piece = fc.constantFrom('## Page\n', 'text ', '*em* ', '`code` ', '[link](https://example.org) ', '![alt](pic.png) ', '<b>raw</b> ', ':term[Word]{def="A word"} ', ':::note\n', ':::\n', '::include{src=x.md}\n',
+      '- [x] done\n', '1. one\n', '> quote\n', '| a | b |\n| - | - |\n| 1 | 2 |\n', 'www.example.org ', 'a@b.org ', '[^1]\n\n[^1]: note\n', '~~gone~~ ', '\n', '\t', '---\n', ':::quiz{id=q}\n:::question{id=a type=single outcome=LO1}\nQ?\n- [x] yes\n- [ ] no\n:::\n:::\n')
+    fc.assert(fc.property(fc.array(piece, {maxLength: 30}), (parts) => {
+      const module = '---\nid: m\ntitle: M\noutcomes: [LO1]\n---\n\n' + parts.join('')
+      const files = new Map([['course.yaml', 'id: https://example.org/c\ntitle: C\nversion: 1.0.0\nlanguage: en\ndescription: D\noutcomes:\n  - id: LO1\n    text: Do it.\nmodules:\n  - modules/m.md\n'], ['modules/m.md', module], ['x.md', 'Included *text*.\n']])
+      const assets = new Set([...files.keys(), 'pic.png'])
+      const compile = (parse?: (text: string) => ParseResult): CompileResult => compileCourse({slug: 'c', files: new Map(files), assets: new Set(assets)}, {validator, parse})
+      expect(outcome(compile(readBack))).toEqual(outcome(compile()))
+    }), {numRuns: 200})
   })
 })

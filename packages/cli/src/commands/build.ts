@@ -15,7 +15,8 @@ import {writeChecksums} from '../lib/checksums.js'
 import {writeGuide} from '../lib/guide.js'
 import {mapConcurrent} from '../lib/concurrent.js'
 import {checkCourse} from './check.js'
-import {courseKey, freshRecord, saveRecord} from '../lib/build-cache.js'
+import {cacheFolder, courseKey, freshRecord, parseCachePath, saveRecord, toolkitKey} from '../lib/build-cache.js'
+import {openParseCache} from '../lib/parse-cache.js'
 
 export const targets: ReadonlyArray<Target> = ['scorm12', 'scorm2004', 'xapi', 'cmi5', 'web']
 /** Targets this version can build. */
@@ -208,7 +209,9 @@ export function courseBuilder(options: BuildOptions): (io: Io, folder: string) =
     const report: unknown[] = []
     const written: string[] = []
     const guides: string[] = []
-    for (const checked of await checkCourse(io.cwd, folder, validator)) {
+    // Parsed Markdown from the last build into this --out (it only changes with the text).
+    const parseCache = options.cache === false ? undefined : await openParseCache(parseCachePath(out, path.resolve(io.cwd, folder)), await toolkitKey())
+    for (const checked of await checkCourse(io.cwd, folder, validator, {parse: parseCache?.parse})) {
       const label = checked.display + (checked.translation ? ' (' + checked.translation + ')' : '')
       if (options.format === 'json') report.push(...(JSON.parse(formatDiagnostics(checked.diagnostics, 'json', {base: checked.display})) as unknown[]))
       else {
@@ -264,6 +267,11 @@ export function courseBuilder(options: BuildOptions): (io: Io, folder: string) =
         else written.push(item.path)
         io.stdout(path.relative(io.cwd, item.path) + (item.folder ? '/' : '') + '\n')
       }
+    }
+    if (parseCache && ok && written.length + guides.length > 0) {
+      // Kept only beside good packages: a build with errors writes nothing. A cache that cannot
+      // be written only costs the next build its speed.
+      await fs.mkdir(path.join(out, cacheFolder), {recursive: true}).then(() => parseCache.save()).catch(() => undefined)
     }
     return {ok, written, guides, report}
   }

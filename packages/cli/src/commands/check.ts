@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import {compileCourse, compileTranslation, type CompileCache, type CompileResult, type CourseInput} from '@coursemark/compiler'
+import {compileCourse, compileTranslation, type CompileCache, type CompileOptions, type CompileResult, type CourseInput} from '@coursemark/compiler'
 import {compareDiagnostics, rules, toDiagnostics, type Diagnostic} from '@coursemark/diagnostics'
 import type {Course} from '@coursemark/model'
 import type {Validator} from '@coursemark/schema'
@@ -24,8 +24,14 @@ export interface CheckedCourse {
 
 const translationsFolder = 'translations'
 
+/** Configuration for `checkCourse` (optional). */
+export interface CheckOptions {
+  /** How Markdown is parsed (default: `parseMarkdown`; `build` puts its parse cache here). */
+  readonly parse?: CompileOptions['parse']
+}
+
 /** Read and compile a course folder and every translation it lists. */
-export async function checkCourse(cwd: string, folder: string, validator?: Validator): Promise<CheckedCourse[]> {
+export async function checkCourse(cwd: string, folder: string, validator?: Validator, options?: CheckOptions | null): Promise<CheckedCourse[]> {
   const root = path.resolve(cwd, folder)
   const stat = await fs.stat(root).catch(() => undefined)
   if (!stat?.isDirectory()) {
@@ -35,19 +41,19 @@ export async function checkCourse(cwd: string, folder: string, validator?: Valid
   }
   const read = await readCourse(root)
   const display = path.relative(cwd, read.root) || '.'
-  const result = compileCourse(read.input, {validator})
+  const result = compileCourse(read.input, {validator, parse: options?.parse})
   const diagnostics = [...read.diagnostics, ...toDiagnostics(result.messages)].sort(compareDiagnostics)
   const checked: CheckedCourse[] = [{root: read.root, sources: read.input.files, result, diagnostics, display, mediaRoot: (file) => file}]
   const course = result.course
   if (!course) return checked
   for (const language of course.translations) {
-    checked.push(await checkTranslation(read, course, display, language, validator))
+    checked.push(await checkTranslation(read, course, display, language, validator, undefined, options?.parse))
   }
   return checked
 }
 
 /** Compile the translation `language` of a compiled course, with its diagnostics (paths from the course folder). */
-export async function checkTranslation(source: ReadCourse, sourceCourse: Course, display: string, language: string, validator: Validator | undefined, cache?: CompileCache): Promise<CheckedCourse> {
+export async function checkTranslation(source: ReadCourse, sourceCourse: Course, display: string, language: string, validator: Validator | undefined, cache?: CompileCache, parse?: CompileOptions['parse']): Promise<CheckedCourse> {
   const prefix = translationsFolder + '/' + language + '/'
   const files = new Map<string, string>()
   const assets = new Set<string>()
@@ -86,7 +92,7 @@ export async function checkTranslation(source: ReadCourse, sourceCourse: Course,
     return {root: source.root, sources: source.input.files, result: {course: undefined, ok: false, messages: [], files: []}, diagnostics: [diagnostic], display, translation: language, mediaRoot}
   }
   const input: CourseInput = {slug: source.input.slug, files, assets, sizes}
-  const result = compileTranslation({input: source.input, course: sourceCourse}, language, input, {validator, cache})
+  const result = compileTranslation({input: source.input, course: sourceCourse}, language, input, {validator, cache, parse})
   const diagnostics = toDiagnostics(result.messages).map((d) => (files.has(d.file) ? {...d, file: prefix + d.file} : d)).sort(compareDiagnostics)
   return {root: source.root, sources: source.input.files, result, diagnostics, display, translation: language, mediaRoot}
 }

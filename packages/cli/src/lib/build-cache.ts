@@ -2,6 +2,7 @@ import {createHash} from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {sha256} from './checksums.js'
+import {mapConcurrent} from './concurrent.js'
 import {readCourse} from './read-course.js'
 import {toolRoot} from './resources.js'
 import {writeAtomic} from './write-atomic.js'
@@ -27,19 +28,22 @@ export const cacheFolder = '.coursemark-cache'
 
 let toolkit: Promise<string> | undefined
 
-/** Hash of everything of the toolkit that shapes a package: its code, templates, schemas, player and themes. */
+/** Hash of everything of the toolkit that shapes a package: its code, templates, schemas, player and themes, and its dependencies. */
 export function toolkitKey(): Promise<string> {
   toolkit ??= (async () => {
     const hash = createHash('sha256')
-    const roots = ['packages', 'themes']
+    // The toolkit's own files, the patches to its dependencies and the exact versions of them.
+    const roots = ['packages', 'themes', 'patches']
     for (const root of roots) {
       const entries = (await fs.readdir(path.join(toolRoot, root), {recursive: true, withFileTypes: true}).catch(() => []))
         .filter((entry) => entry.isFile())
         .map((entry) => path.join(entry.parentPath, entry.name))
         .filter((file) => !file.split(path.sep).includes('node_modules') && !/[\\/](src|test)[\\/]/.test(path.relative(toolRoot, file)) && !file.endsWith('.d.ts') && !file.endsWith('.map'))
         .sort()
-      for (const file of entries) hash.update(path.relative(toolRoot, file) + '\0').update(await fs.readFile(file)).update('\0')
+      const contents = await mapConcurrent(entries, 32, (file) => fs.readFile(file))
+      entries.forEach((file, index) => hash.update(path.relative(toolRoot, file) + '\0').update(contents[index]!).update('\0'))
     }
+    hash.update((await fs.readFile(path.join(toolRoot, 'pnpm-lock.yaml')).catch(() => undefined)) ?? '-')
     return hash.digest('hex')
   })()
   return toolkit
@@ -49,15 +53,23 @@ export function toolkitKey(): Promise<string> {
 export async function courseKey(root: string, settings: unknown): Promise<string> {
   const read = await readCourse(root)
   const hash = createHash('sha256').update(await toolkitKey()).update(JSON.stringify(settings) + '\0')
-  for (const file of [...read.input.assets].sort()) {
-    const bytes = await fs.readFile(path.join(read.root, ...file.split('/'))).catch(() => undefined)
-    hash.update(file + '\0' + (bytes ? sha256(bytes) : '-') + '\0')
-  }
+  const files = [...read.input.assets].sort()
+  const sums = await mapConcurrent(files, 32, (file) => fs.readFile(path.join(read.root, ...file.split('/'))).then(sha256, () => '-'))
+  files.forEach((file, index) => hash.update(file + '\0' + sums[index] + '\0'))
   return hash.digest('hex')
 }
 
 function recordPath(out: string, root: string): string {
-  return path.join(out, cacheFolder, createHash('sha256').update(path.resolve(root)).digest('hex').slice(0, 16) + '.json')
+  return path.join(out, cacheFolder, courseHash(root) + '.json')
+}
+
+/** Where the parse cache of a course folder lives (see `openParseCache`). */
+export function parseCachePath(out: string, root: string): string {
+  return path.join(out, cacheFolder, courseHash(root) + '.parse.gz')
+}
+
+function courseHash(root: string): string {
+  return createHash('sha256').update(path.resolve(root)).digest('hex').slice(0, 16)
 }
 
 /** The record of a course's last good build, when its key matches and every file it wrote is unchanged. */

@@ -4,6 +4,7 @@ import type {VFileMessage} from 'vfile-message'
 import {quoteList, report, rules} from '@coursemark/diagnostics'
 import {MODEL_VERSION, type Course, type GlossaryTerm, type MediaRef, type Module, type Outcome} from '@coursemark/model'
 import {createValidator, describeErrors, type Validator} from '@coursemark/schema'
+import type {ParseResult} from '@coursemark/syntax'
 import {createContext, vfileOf, type Context} from './context.js'
 import {buildModule, loadModule} from './module.js'
 import {buildCached, definitionsKey, loadCached, sharedKey, type CachedLoad, type CompileCache} from './cache.js'
@@ -39,6 +40,12 @@ export interface CompileOptions {
   readonly maxMediaBytes?: number | null | undefined
   /** Modules compiled before, to reuse when unchanged (see `createCompileCache`; default: none). */
   readonly cache?: CompileCache | null | undefined
+  /**
+   * How Markdown files are parsed (default: `parseMarkdown` of @coursemark/syntax). A caller may
+   * put a cache in front of it: it must give what `parseMarkdown` gives for the same text, as a
+   * new object on every call (compiling changes the tree).
+   */
+  readonly parse?: ((text: string) => ParseResult) | null | undefined
 }
 
 export interface CompileResult {
@@ -73,7 +80,7 @@ interface CourseData {
 
 /** Compile a course folder's text into the course model and positioned messages. Never throws for author input. */
 export function compileCourse(input: CourseInput, options?: CompileOptions | null): CompileResult {
-  const context = createContext(options?.validator ?? createValidator(), input.files, input.assets, input.outside ?? new Set(), {sizes: input.sizes, maxMediaBytes: options?.maxMediaBytes})
+  const context = createContext(options?.validator ?? createValidator(), input.files, input.assets, input.outside ?? new Set(), {sizes: input.sizes, maxMediaBytes: options?.maxMediaBytes, parse: options?.parse})
   const unreadable = input.unreadable ?? new Set<string>()
   const manifest = input.manifest ?? 'course.yaml'
   const course = compile(context, input.slug, manifest, unreadable, options?.cache ?? undefined)

@@ -4,6 +4,7 @@ import {VFile} from 'vfile'
 import {describeErrors, type Validator} from '@coursemark/schema'
 import {report, type RuleData, type ReportExtra} from '@coursemark/diagnostics'
 import type {MediaRef, SourceRef} from '@coursemark/model'
+import {parseMarkdown, type ParseResult} from '@coursemark/syntax'
 
 /** An id declared somewhere in the course, for the duplicate check. */
 export interface DeclaredId {
@@ -54,6 +55,8 @@ export interface Context {
   readonly sizes: ReadonlyMap<string, number>
   /** Largest file a package may carry, in bytes. */
   readonly maxMediaBytes: number
+  /** Parses Markdown files (`parseMarkdown`, or a cache in front of it). */
+  readonly parse: (text: string) => ParseResult
 }
 
 /** Largest picture, video, audio or other file a package may carry by default: 100 MiB. */
@@ -65,11 +68,13 @@ export interface ContextLimits {
   readonly sizes?: ReadonlyMap<string, number> | null | undefined
   /** Largest file a package may carry, in bytes (default: `maxMediaBytes`). */
   readonly maxMediaBytes?: number | null | undefined
+  /** Parses Markdown files (default: `parseMarkdown`). */
+  readonly parse?: ((text: string) => ParseResult) | null | undefined
 }
 
 export function createContext(validator: Validator, files: ReadonlyMap<string, string>, assets: ReadonlySet<string>, outside: ReadonlySet<string>, limits?: ContextLimits | null): Context {
   return {validator, files, assets, outside, incomplete: false, externalLinks: 'warn', language: 'en', vfiles: new Map(), media: new Map(), ids: [], outcomeRefs: [], terms: [], definitions: new Map(),
-    sizes: limits?.sizes ?? new Map(), maxMediaBytes: limits?.maxMediaBytes ?? maxMediaBytes}
+    sizes: limits?.sizes ?? new Map(), maxMediaBytes: limits?.maxMediaBytes ?? maxMediaBytes, parse: limits?.parse ?? parseMarkdown}
 }
 
 /** The vfile for `path` (created on first use, holding the file's text for code frames). */

@@ -1,7 +1,6 @@
 import type {Nodes, Root, RootContent} from 'mdast'
 import {visit} from 'unist-util-visit'
 import {rules} from '@coursemark/diagnostics'
-import {parseMarkdown} from '@coursemark/syntax'
 import {checkAttributes, pathOf, reportAt, vfileOf, type Context} from './context.js'
 import {resolvePath} from './paths.js'
 import {reportFences} from './fences.js'
@@ -27,7 +26,7 @@ export function expandIncludes(context: Context, modulePath: string, tree: Root,
       } else if (stack.includes(resolved.path) || stack.length > maxDepth) {
         reportAt(context, modulePath, node, rules.includeLoop, 'Unexpected include of `' + resolved.path + '` inside itself, expected no loops')
       } else {
-        const parsed = parseMarkdown(context.files.get(resolved.path)!)
+        const parsed = context.parse(context.files.get(resolved.path)!)
         reportFences(vfileOf(context, resolved.path), parsed)
         const included = parsed.tree
         visit(included, function (child) {

@@ -5,7 +5,6 @@ import {visit} from 'unist-util-visit'
 import {describeErrors} from '@coursemark/schema'
 import {report, rules} from '@coursemark/diagnostics'
 import type {Block, Module, Page} from '@coursemark/model'
-import {parseMarkdown} from '@coursemark/syntax'
 import {reportAt, sourceOf, vfileOf, type Context} from './context.js'
 import {blockDirectives, contentToHtml} from './html.js'
 import {expandIncludes} from './include.js'
@@ -32,7 +31,7 @@ export interface LoadedModule {
 /** Parse one module file. Returns `undefined` when its front matter is unusable. */
 export function loadModule(context: Context, path: string): LoadedModule | undefined {
   const file = vfileOf(context, path)
-  const parsed = parseMarkdown(context.files.get(path) ?? '')
+  const parsed = context.parse(context.files.get(path) ?? '')
   reportFences(file, parsed)
   if (parsed.tooDeep) {
     context.incomplete = true
