@@ -133,6 +133,15 @@ for (const modules of sizes) {
   }
   entry.phases = summarisePhases(phases)
 
+  // A copy of the course in which one module is edited before each run: what a build after an
+  // author's change costs (the other modules come from the parse cache of the last build).
+  const editable = path.join(work, 'edited-course')
+  await fs.rm(editable, {recursive: true, force: true})
+  await fs.cp(folder, editable, {recursive: true})
+  const editedModule = path.join(editable, 'modules', (await fs.readdir(path.join(editable, 'modules'))).sort()[Math.floor(modules / 2)])
+  let edits = 0
+  const edit = () => fs.appendFile(editedModule, '\nOne more sentence, edit ' + ++edits + '.\n')
+
   // End to end, interleaved round-robin so that changes in machine load hit every variant alike.
   const variants = [
     // Cold: --no-cache, so every run compiles and packs (the build cache would skip an unchanged course).
@@ -140,6 +149,9 @@ for (const modules of sizes) {
     {key: 'all', label: 'CLI build → all five targets', args: [cli, 'build', folder, '--target', allTargets, '--out', path.join(work, 'all'), '--no-cache']},
     // The same build again on an unchanged course: the build cache checks and keeps the packages.
     {key: 'cachedAll', label: 'CLI build → all five targets, course unchanged (build cache)', args: [cli, 'build', folder, '--target', allTargets, '--out', path.join(work, 'cached')], prepare: true},
+    // One module edited since the last build into the same --out: the rest is read from the parse cache.
+    {key: 'editedScorm12', label: 'CLI build → SCORM 1.2, one module edited since the last build (parse cache)', args: [cli, 'build', editable, '--target', 'scorm12', '--out', path.join(work, 'edited-scorm12')], prepare: true, before: edit},
+    {key: 'editedAll', label: 'CLI build → all five targets, one module edited since the last build (parse cache)', args: [cli, 'build', editable, '--target', allTargets, '--out', path.join(work, 'edited-all')], prepare: true, before: edit},
     {key: 'floorArchiver', label: 'zip-only floor: archiver level 9 on the ready SCORM 1.2 files', args: [path.join(bench, 'floor.mjs'), path.join(work, 'ready', 'scorm12'), path.join(work, 'floor-archiver.zip'), '--impl', 'archiver']},
     {key: 'floorZip', label: 'zip-only floor: read files + coursemark zip()', args: [path.join(bench, 'floor.mjs'), path.join(work, 'ready', 'scorm12'), path.join(work, 'floor-zip.zip'), '--impl', 'zip']}
   ]
@@ -153,6 +165,7 @@ for (const modules of sizes) {
   for (let run = 0; run < runs; run++) {
     for (const variant of variants) {
       log(modules + ' modules: ' + variant.key + ' ' + (run + 1) + '/' + runs)
+      await variant.before?.()
       samples[variant.key].push(await measureNode(variant.args, {cwd: root, nodeOptions: variant.nodeOptions}))
     }
   }
@@ -197,6 +210,8 @@ if (withExperiments) {
     await run('zip' + modules, [path.join(bench, 'experiments', 'zip.mjs'), String(modules)])
     await run('parallelParse' + modules, [path.join(bench, 'experiments', 'parallel-parse.mjs'), String(modules), String(environment.cores)])
   }
+  const scalingModules = Math.max(...sizes)
+  await run('scaling' + scalingModules, [path.join(bench, 'experiments', 'scaling.mjs'), String(scalingModules)])
 }
 environment.loadAfter = os.loadavg().map((value) => round(value))
 environment.minutes = round((Date.now() - started.getTime()) / 60000, 1)
@@ -300,7 +315,8 @@ async function packages(work, phases) {
 async function profile(folder, work) {
   const dir = path.join(bench, '.profiles')
   await fs.rm(dir, {recursive: true, force: true})
-  await measureNode([cli, 'build', folder, '--target', 'scorm12', '--out', path.join(work, 'profiled'), '--no-cache'], {cwd: root, nodeOptions: ['--cpu-prof', '--cpu-prof-dir', dir]})
+  // The unbundled CLI, so that time can be put down to packages; module loading is dearer than in the bundle.
+  await measureNode([path.join(bench, 'lib', 'unbundled-cli.mjs'), 'build', folder, '--target', 'scorm12', '--out', path.join(work, 'profiled'), '--no-cache'], {cwd: root, nodeOptions: ['--cpu-prof', '--cpu-prof-dir', dir]})
   const file = (await fs.readdir(dir)).find((name) => name.endsWith('.cpuprofile'))
   const inPackages = (names) => (frame) => names.includes(packageOf(frame.url))
   const data = summarise(JSON.parse(await fs.readFile(path.join(dir, file), 'utf8')), {
@@ -354,6 +370,10 @@ function budgets(all) {
     add('100 modules → all five targets', 'pnpm bench (CLI build --target ' + allTargets + ')', ms(allWall), '≤ 1.5 s', allWall <= 1500)
     const cached = s100.endToEnd.cachedAll?.wallMs.median
     if (cached !== undefined) add('100 modules → all five targets, course unchanged since the last build', 'pnpm bench (CLI build, build cache)', ms(cached), '≤ 1.5 s', cached <= 1500, 'no compile: the packages in --out are checked and kept')
+    const edited = s100.endToEnd.editedScorm12?.wallMs.median
+    if (edited !== undefined) add('100 modules → SCORM 1.2 zip, one module edited since the last build', 'pnpm bench (CLI build, parse cache)', ms(edited), '≤ 1.0 s', edited <= 1000, 'the other 99 modules are read back from the parse cache; not the cold budget above')
+    const editedAll = s100.endToEnd.editedAll?.wallMs.median
+    if (editedAll !== undefined) add('100 modules → all five targets, one module edited since the last build', 'pnpm bench (CLI build, parse cache)', ms(editedAll), '≤ 1.5 s', editedAll <= 1500, 'the other 99 modules are read back from the parse cache; not the cold budget above')
     const floor = s100.endToEnd.floorArchiver.wallMs.median
     add('100 modules within 2× of the zip-only floor', 'pnpm bench (bench/floor.mjs vs CLI)', (wall / floor).toFixed(1) + '× (' + ms(wall) + ' vs ' + ms(floor) + ')', '≤ 2×', wall <= 2 * floor)
     if (s100.preview?.cli) {
@@ -364,6 +384,8 @@ function budgets(all) {
   if (s1000) {
     const allWall = s1000.endToEnd.all.wallMs.median
     add('1000 modules → all five targets', 'pnpm bench --large', ms(allWall), '≤ 10 s', allWall <= 10000)
+    const editedAll = s1000.endToEnd.editedAll?.wallMs.median
+    if (editedAll !== undefined) add('1000 modules → all five targets, one module edited since the last build', 'pnpm bench --large (CLI build, parse cache)', ms(editedAll), '≤ 10 s', editedAll <= 10000, 'the other 999 modules are read back from the parse cache; not the cold budget above')
     const rss = Math.max(s1000.endToEnd.all.maxRssKb, s1000.endToEnd.scorm12.maxRssKb)
     add('1000 modules peak RSS', 'pnpm bench --large (GNU time %M)', mb(rss), '≤ 1 GB', rss <= 1024 * 1024)
     if (s100) {
@@ -502,11 +524,13 @@ function report(all) {
       if (z) out.push('Zip of the ready SCORM 1.2 files, ' + modules + ' modules (' + z.files + ' files, ' + kb(z.rawBytes) + '), warm, median of 5: ' + z.results.map((item) => item.label + ' ' + ms(item.medianMs) + ' → ' + kb(item.bytes)).join('; ') + '.', '')
       const p = e['parallelParse' + modules]
       if (p) out.push('Parsing ' + modules + ' modules on ' + p.workers + ' worker threads (start-up and transfer included): ' + ms(p.parallelMs) + ' vs ' + ms(p.serialMs) + ' on the main thread (' + p.speedup + '×).', '')
+      const c = e['scaling' + modules]
+      if (c) out.push('Two busy processes at once (' + modules + ' modules): an arithmetic loop takes ' + ms(c.arithmetic.togetherMs) + ' beside another against ' + ms(c.arithmetic.aloneMs) + ' alone (' + c.arithmetic.slowdown + '×); parsing half of the modules takes ' + ms(c.parse.togetherMs) + ' beside the other half against ' + ms(c.parse.aloneMs) + ' alone (' + c.parse.slowdown + '×).', '')
     }
   }
   if (s100?.profile) {
     const p = s100.profile
-    out.push('## Hotspots (`node --cpu-prof`, 100 modules → SCORM 1.2)', '')
+    out.push('## Hotspots (`node --cpu-prof`, 100 modules → SCORM 1.2, the CLI unbundled)', '')
     out.push('Profile: ' + ms(p.totalMs) + ' sampled, ' + ms(p.idleMs) + ' idle, ' + ms(p.busyMs) + ' busy. Inclusive time on the main thread; shares of busy time.', '')
     out.push(table(['what', 'time', 'share'], p.hotspots.map((item) => [item.label, ms(item.ms), item.share + ' %']), [null, 'r', 'r']), '')
     out.push('Top self time by package: ' + p.topPackagesSelf.slice(0, 10).map((item) => item.package + ' ' + ms(item.ms)).join(', ') + '.', '')

@@ -1,4 +1,5 @@
-// Bundle the CLI: dist/main.js and everything it imports → dist/coursemark.mjs, which bin.js runs.
+// Bundle the CLI: dist/main.js and everything it imports → dist/coursemark.mjs, which bin.js runs;
+// and the parse thread (dist/lib/parse-worker.js → dist/parse-worker.mjs).
 // Loading one file instead of several hundred saves 0.3–0.6 s on every command (docs/performance.md).
 // Every `import.meta.url` keeps pointing at its original file (relative to the bundle), so
 // templates, schemas, themes, the player and the build thread are found as before.
@@ -13,8 +14,9 @@ const out = path.join(here, 'dist', 'coursemark.mjs')
 
 await build({
   absWorkingDir: here,
-  entryPoints: ['dist/main.js'],
-  outfile: out,
+  entryPoints: {coursemark: 'dist/main.js', 'parse-worker': 'dist/lib/parse-worker.js'},
+  outdir: path.dirname(out),
+  outExtension: {'.js': '.mjs'},
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -68,3 +68,19 @@ test('a save keeps only the texts parsed since the cache was opened', async () =
   third.parse(other)
   expect(third.stats).toEqual({reused: 1, parsed: 1})
 })
+
+test('prefetch parses on worker threads what the cache lacks, and parse then reads it back', async () => {
+  // The worker's code is the one tsc built (dist/), as the CLI runs it.
+  const {openParseCache: open} = await import('../dist/lib/parse-cache.js')
+  const texts = Array.from({length: 12}, (_, index) => text.replace('Some *text*', 'Text number ' + index))
+  const cache = await open(undefined, 'toolkit-1')
+  await cache.prefetch([...texts, texts[0]!], {threads: 2, minBytes: 0})
+  for (const value of texts) expect(cache.parse(value)).toEqual(fresh(value))
+  expect(cache.stats).toEqual({reused: 12, parsed: 0})
+  // Below the threshold, or on one thread, nothing is parsed ahead.
+  const small = await open(undefined, 'toolkit-1')
+  await small.prefetch(texts, {threads: 2})
+  await small.prefetch(texts, {threads: 1, minBytes: 0})
+  small.parse(texts[0]!)
+  expect(small.stats).toEqual({reused: 0, parsed: 1})
+})

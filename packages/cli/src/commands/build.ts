@@ -114,7 +114,8 @@ export async function build(io: Io, options: BuildOptions): Promise<boolean> {
     for (let lane = 1; lane < jobs; lane++) lanes.push(workerLane(io.cwd, options, courses, take, finish))
     await Promise.all(lanes)
   } else {
-    const builder = courseBuilder(options)
+    // One course at a time: a large one parses its Markdown on every core.
+    const builder = courseBuilder(options, os.availableParallelism())
     for (const index of pending) {
       // On this thread a course prints as it builds, after the (cached) courses before it.
       print()
@@ -195,8 +196,9 @@ export interface BuildResult extends CourseOutcome {
 /**
  * A function that builds one course folder (the source and its translations) into packages,
  * printing as it goes. Resources (validator, themes, player, templates) are loaded once, on first use.
+ * `parseThreads`: worker threads a large course may parse its Markdown on (default 1: none).
  */
-export function courseBuilder(options: BuildOptions): (io: Io, folder: string) => Promise<Omit<CourseOutcome, 'lines'>> {
+export function courseBuilder(options: BuildOptions, parseThreads = 1): (io: Io, folder: string) => Promise<Omit<CourseOutcome, 'lines'>> {
   let validator: Validator | undefined
   let runtime: string | undefined
   const themes = new Map<string, Theme>()
@@ -209,9 +211,12 @@ export function courseBuilder(options: BuildOptions): (io: Io, folder: string) =
     const report: unknown[] = []
     const written: string[] = []
     const guides: string[] = []
-    // Parsed Markdown from the last build into this --out (it only changes with the text).
-    const parseCache = options.cache === false ? undefined : await openParseCache(parseCachePath(out, path.resolve(io.cwd, folder)), await toolkitKey())
-    for (const checked of await checkCourse(io.cwd, folder, validator, {parse: parseCache?.parse})) {
+    // Parsed Markdown from the last build into this --out (it only changes with the text); what
+    // is not there is parsed ahead on threads when the course is large.
+    const parseCache = await openParseCache(options.cache === false ? undefined : parseCachePath(out, path.resolve(io.cwd, folder)), await toolkitKey())
+    const prepare = async (files: ReadonlyMap<string, string>): Promise<void> =>
+      parseCache.prefetch([...files].filter(([file]) => /\.md$/i.test(file)).map(([, text]) => text), {threads: parseThreads})
+    for (const checked of await checkCourse(io.cwd, folder, validator, {parse: parseCache.parse, prepare})) {
       const label = checked.display + (checked.translation ? ' (' + checked.translation + ')' : '')
       if (options.format === 'json') report.push(...(JSON.parse(formatDiagnostics(checked.diagnostics, 'json', {base: checked.display})) as unknown[]))
       else {
@@ -268,7 +273,7 @@ export function courseBuilder(options: BuildOptions): (io: Io, folder: string) =
         io.stdout(path.relative(io.cwd, item.path) + (item.folder ? '/' : '') + '\n')
       }
     }
-    if (parseCache && ok && written.length + guides.length > 0) {
+    if (options.cache !== false && ok && written.length + guides.length > 0) {
       // Kept only beside good packages: a build with errors writes nothing. A cache that cannot
       // be written only costs the next build its speed.
       await fs.mkdir(path.join(out, cacheFolder), {recursive: true}).then(() => parseCache.save()).catch(() => undefined)

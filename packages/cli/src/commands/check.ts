@@ -28,6 +28,8 @@ const translationsFolder = 'translations'
 export interface CheckOptions {
   /** How Markdown is parsed (default: `parseMarkdown`; `build` puts its parse cache here). */
   readonly parse?: CompileOptions['parse']
+  /** Called with the text of every file of the course folder before anything is compiled. */
+  readonly prepare?: ((files: ReadonlyMap<string, string>) => Promise<void>) | undefined
 }
 
 /** Read and compile a course folder and every translation it lists. */
@@ -40,6 +42,7 @@ export async function checkCourse(cwd: string, folder: string, validator?: Valid
     return [{root, sources: new Map(), result: {course: undefined, ok: false, messages: [], files: []}, diagnostics: [diagnostic], display: path.relative(cwd, root) || '.', mediaRoot: (file) => file}]
   }
   const read = await readCourse(root)
+  await options?.prepare?.(read.input.files)
   const display = path.relative(cwd, read.root) || '.'
   const result = compileCourse(read.input, {validator, parse: options?.parse})
   const diagnostics = [...read.diagnostics, ...toDiagnostics(result.messages)].sort(compareDiagnostics)
