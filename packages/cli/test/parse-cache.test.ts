@@ -84,3 +84,20 @@ test('prefetch parses on worker threads what the cache lacks, and parse then rea
   small.parse(texts[0]!)
   expect(small.stats).toEqual({reused: 0, parsed: 1})
 })
+
+test('a save that would write the same texts again leaves the file as it is', async () => {
+  const first = await openParseCache(file, 'toolkit-1')
+  first.parse(text)
+  await first.save()
+  const written = (await fs.stat(file)).mtimeMs
+  await new Promise((resolve) => setTimeout(resolve, 20))
+  const second = await openParseCache(file, 'toolkit-1')
+  second.parse(text)
+  second.parse(text)
+  await second.save()
+  expect((await fs.stat(file)).mtimeMs).toBe(written)
+  const third = await openParseCache(file, 'toolkit-1')
+  third.parse(other)
+  await third.save()
+  expect((await fs.stat(file)).mtimeMs).toBeGreaterThan(written)
+})

@@ -31,7 +31,7 @@ export interface ParseCache {
    * when asked.
    */
   readonly prefetch: (texts: Iterable<string>, options: PrefetchOptions) => Promise<void>
-  /** Write the trees used since opening (atomically); without a file, nothing. */
+  /** Write the trees used since opening (atomically); without a file, or when the file holds just those, nothing. */
   readonly save: () => Promise<void>
   /** Texts read back from the file (or parsed ahead), and texts parsed when asked, since opening. */
   readonly stats: {reused: number; parsed: number}
@@ -66,6 +66,8 @@ export async function openParseCache(file: string | undefined, toolkit: string):
       }
     }
   }
+  /** Texts in the file as read: a save that would write them again, and nothing else, is skipped. */
+  const inFile = new Set(stored.keys())
   const used = new Map<string, string>()
   const stats = {reused: 0, parsed: 0}
   const keyOf = (text: string): string => createHash('sha256').update(text).digest('hex')
@@ -106,6 +108,7 @@ export async function openParseCache(file: string | undefined, toolkit: string):
     },
     async save(): Promise<void> {
       if (file === undefined) return
+      if (used.size === inFile.size && [...used.keys()].every((key) => inFile.has(key))) return
       const lines = [header + ' ' + toolkit, ...[...used].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([key, json]) => key + '\t' + json)]
       await writeAtomic(file, new Uint8Array(await gzip(lines.join('\n') + '\n', {level: 1})))
     }
