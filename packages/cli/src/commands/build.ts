@@ -213,7 +213,7 @@ export function courseBuilder(options: BuildOptions, parseThreads = 1): (io: Io,
     const guides: string[] = []
     // Parsed Markdown from the last build into this --out (it only changes with the text); what
     // is not there is parsed ahead on threads when the course is large.
-    const parseCache = await openParseCache(options.cache === false ? undefined : parseCachePath(out, path.resolve(io.cwd, folder)), await toolkitKey())
+    const parseCache = options.cache === false ? await openParseCache(undefined, '') : await openParseCache(parseCachePath(out, path.resolve(io.cwd, folder)), await toolkitKey())
     const prepare = async (files: ReadonlyMap<string, string>): Promise<void> =>
       parseCache.prefetch([...files].filter(([file]) => /\.md$/i.test(file)).map(([, text]) => text), {threads: parseThreads})
     for (const checked of await checkCourse(io.cwd, folder, validator, {parse: parseCache.parse, prepare})) {
