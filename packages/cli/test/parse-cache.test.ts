@@ -101,3 +101,13 @@ test('a save that would write the same texts again leaves the file as it is', as
   await third.save()
   expect((await fs.stat(file)).mtimeMs).toBeGreaterThan(written)
 })
+
+test('without a file, the cache parses each text it is asked for, as a new object each time', async () => {
+  const cache = await openParseCache(undefined, 'toolkit-1')
+  const first = cache.parse(text)
+  first.tree.children.length = 0
+  expect(cache.parse(text)).toEqual(parseMarkdown(text))
+  expect(cache.stats).toEqual({reused: 0, parsed: 2})
+  await cache.save()
+  expect(await fs.readdir(dir)).toEqual([])
+})

@@ -102,7 +102,9 @@ export async function openParseCache(file: string | undefined, toolkit: string):
         }
       }
       const result = parseMarkdown(text)
-      used.set(key, JSON.stringify(result))
+      // Kept for the file only: a cache without one has nothing to write (and a text met again
+      // is parsed again, as a new object).
+      if (file !== undefined) used.set(key, JSON.stringify(result))
       stats.parsed++
       return result
     },
