@@ -2,6 +2,7 @@ import type {VFile} from 'vfile'
 import {isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode} from 'yaml'
 import {report, rules} from '@coursemark/diagnostics'
 import type {Point, Position} from 'unist'
+import {location} from 'vfile-location'
 
 /** A YAML document with a way to find the position of any value in the author's file. */
 export interface LocatedYaml {
@@ -124,11 +125,10 @@ function complexKeys(root: unknown): YamlNode[] {
   return found.sort((a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0))
 }
 
-/** The point of `offset` in `text`, in file coordinates (without a line counter). */
+/** The point of `offset` in `text`, in file coordinates (when the parser gave up, its line counter may not have got there). */
 function pointAt(text: string, offset: number, start: YamlOffset): Point {
-  const before = text.slice(0, offset)
-  const line = before.split('\n').length
-  return {line: line + start.line - 1, column: offset - before.lastIndexOf('\n'), offset: offset + start.offset}
+  const {line, column} = location(text).toPoint(offset) ?? {line: 1, column: 1}
+  return {line: line + start.line - 1, column, offset: offset + start.offset}
 }
 
 function firstLine(message: string): string {

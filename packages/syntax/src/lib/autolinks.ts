@@ -1,8 +1,9 @@
 import type {Nodes, Parents, Root, Text} from 'mdast'
 import {gfmAutolinkLiteralFromMarkdown} from 'mdast-util-gfm-autolink-literal'
 import {toString} from 'mdast-util-to-string'
-import type {Point, Position} from 'unist'
+import type {Position} from 'unist'
 import {visit} from 'unist-util-visit'
+import {location, type Location} from 'vfile-location'
 
 /** mdast-util-gfm-autolink-literal's pass over text nodes: `www.…`, `https://…` and e-mail addresses become links. */
 const [findLiteralAutolinks] = gfmAutolinkLiteralFromMarkdown().transforms ?? []
@@ -29,7 +30,7 @@ export function literalAutolinks(tree: Root, source: string): void {
     texts.set(parent, list)
   })
   findLiteralAutolinks(tree)
-  const lines = lineStarts(source)
+  const {toPoint} = location(source)
   for (const [parent, originals] of texts) {
     const children: Nodes[] = parent.children
     const replaced = originals.filter((node) => !children.includes(node))
@@ -40,19 +41,19 @@ export function literalAutolinks(tree: Root, source: string): void {
       while (index < children.length && children[index]!.position) index++
       const run: Nodes[] = []
       while (index < children.length && !children[index]!.position) run.push(children[index++]!)
-      place(run, original.position!, source, lines)
+      place(run, original.position!, source, toPoint)
     }
   }
 }
 
 /** Give each node of `run` its place inside `within` (the text node they replaced). */
-function place(run: ReadonlyArray<Nodes>, within: Position, source: string, lines: ReadonlyArray<number>): void {
+function place(run: ReadonlyArray<Nodes>, within: Position, source: string, toPoint: Location['toPoint']): void {
   const start = within.start.offset
   const end = within.end.offset
   if (start === undefined || end === undefined) return
   const text = source.slice(start, end)
   let cursor = 0
-  const at = (from: number, to: number): Position => ({start: point(start + from, lines), end: point(start + to, lines)})
+  const at = (from: number, to: number): Position => ({start: toPoint(start + from)!, end: toPoint(start + to)!})
   run.forEach((node, position) => {
     if (node.type === 'link') {
       const shown = toString(node)
@@ -69,21 +70,4 @@ function place(run: ReadonlyArray<Nodes>, within: Position, source: string, line
     node.position = at(cursor, Math.max(cursor, to))
     cursor = Math.max(cursor, to)
   })
-}
-
-function lineStarts(source: string): number[] {
-  const starts = [0]
-  for (let index = source.indexOf('\n'); index >= 0; index = source.indexOf('\n', index + 1)) starts.push(index + 1)
-  return starts
-}
-
-function point(offset: number, lines: ReadonlyArray<number>): Point {
-  let low = 0
-  let high = lines.length - 1
-  while (low < high) {
-    const middle = (low + high + 1) >> 1
-    if (lines[middle]! <= offset) low = middle
-    else high = middle - 1
-  }
-  return {line: low + 1, column: offset - lines[low]! + 1, offset}
 }
