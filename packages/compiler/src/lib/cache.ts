@@ -73,19 +73,19 @@ export function sharedKey(context: Context, modulePaths: ReadonlySet<string>): s
 /** Load a module, or hand out the cached load when neither it nor `shared` changed. */
 export function loadCached(cache: CompileCache | undefined, context: Context, path: string, shared: string, load: () => LoadedModule | undefined, definitionsOf: (loaded: LoadedModule) => Array<[string, string]>): CachedLoad {
   const key = shared + '\0' + (context.files.get(path) ?? '')
-  if (cache && cache.validator !== context.validator) {
-    cache.entries.clear()
-    cache.validator = context.validator
-  }
-  const entry = cache?.entries.get(path)
-  if (entry && entry.loadKey === key) {
-    replay(context, entry.load.effects)
-    return {loaded: entry.load.loaded, shared: true, definitions: entry.load.definitions, key, entry}
-  }
   if (!cache) {
     // Nothing to record for: a compile without a cache loads each module once, in place.
     const loaded = load()
     return {loaded, shared: false, definitions: loaded ? definitionsOf(loaded) : [], key, entry: undefined}
+  }
+  if (cache.validator !== context.validator) {
+    cache.entries.clear()
+    cache.validator = context.validator
+  }
+  const entry = cache.entries.get(path)
+  if (entry && entry.loadKey === key) {
+    replay(context, entry.load.effects)
+    return {loaded: entry.load.loaded, shared: true, definitions: entry.load.definitions, key, entry}
   }
   const {value: loaded, effects} = record(context, load)
   const definitions = loaded ? definitionsOf(loaded) : []
@@ -98,14 +98,14 @@ export function loadCached(cache: CompileCache | undefined, context: Context, pa
 export function buildCached(cache: CompileCache | undefined, load: CachedLoad, context: Context, definitions: string, build: (loaded: LoadedModule) => Module): Module | undefined {
   const loaded = load.loaded
   if (!loaded) return undefined
+  if (!cache) return build(loaded)
   const key = load.key + '\0' + definitions
   const cached = load.entry?.build
   if (cached && cached.key === key) {
-    if (cache) cache.stats.reused++
+    cache.stats.reused++
     replay(context, cached.effects)
     return structuredClone(cached.module)
   }
-  if (!cache) return build(loaded)
   cache.stats.compiled++
   const {value: module, effects} = record(context, () => build(load.shared ? {...loaded, tree: structuredClone(loaded.tree)} : loaded))
   if (load.entry) load.entry.build = {key, module: structuredClone(module), effects}

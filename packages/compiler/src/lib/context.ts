@@ -62,8 +62,8 @@ export interface Context {
 /** Largest picture, video, audio or other file a package may carry by default: 100 MiB. */
 export const maxMediaBytes = 100 * 1024 * 1024
 
-/** Limits of a compilation (optional). */
-export interface ContextLimits {
+/** Configuration of a compilation (optional): its limits, and how Markdown is parsed. */
+export interface ContextOptions {
   /** Size in bytes of files of the course folder, by path (default: none known, none checked). */
   readonly sizes?: ReadonlyMap<string, number> | null | undefined
   /** Largest file a package may carry, in bytes (default: `maxMediaBytes`). */
@@ -72,9 +72,9 @@ export interface ContextLimits {
   readonly parse?: ((text: string) => ParseResult) | null | undefined
 }
 
-export function createContext(validator: Validator, files: ReadonlyMap<string, string>, assets: ReadonlySet<string>, outside: ReadonlySet<string>, limits?: ContextLimits | null): Context {
+export function createContext(validator: Validator, files: ReadonlyMap<string, string>, assets: ReadonlySet<string>, outside: ReadonlySet<string>, options?: ContextOptions | null): Context {
   return {validator, files, assets, outside, incomplete: false, externalLinks: 'warn', language: 'en', vfiles: new Map(), media: new Map(), ids: [], outcomeRefs: [], terms: [], definitions: new Map(),
-    sizes: limits?.sizes ?? new Map(), maxMediaBytes: limits?.maxMediaBytes ?? maxMediaBytes, parse: limits?.parse ?? parseMarkdown}
+    sizes: options?.sizes ?? new Map(), maxMediaBytes: options?.maxMediaBytes ?? maxMediaBytes, parse: options?.parse ?? parseMarkdown}
 }
 
 /** The vfile for `path` (created on first use, holding the file's text for code frames). */

@@ -10,7 +10,7 @@ import {quoteList, rules} from '@coursemark/diagnostics'
 import type {MediaRef} from '@coursemark/model'
 import {checkAttributes, pathOf, reportAt, type Context} from './context.js'
 import {resolvePath} from './paths.js'
-import {sanitizeSchema} from './sanitize-schema.js'
+import {linkSchemes, sanitizeSchema} from './sanitize-schema.js'
 import {suggest} from '@coursemark/diagnostics'
 
 /** Directives that may appear inside ordinary content. */
@@ -130,8 +130,6 @@ function bytesText(bytes: number): string {
   return bytes + ' bytes' + (bytes % mebibyte === 0 ? ' (' + bytes / mebibyte + ' MiB)' : '')
 }
 
-/** Schemes a link may keep (the sanitizer removes every other target). */
-const linkSchemes: ReadonlyArray<string> = ['http', 'https', 'mailto', 'tel']
 /** Schemes of pictures and media that are refused as coming from the web (`external-media`), not as unsafe. */
 const mediaSchemes: ReadonlyArray<string> = ['http', 'https', 'data']
 

@@ -2,6 +2,9 @@ import {defaultSchema, type Schema} from 'hast-util-sanitize'
 
 const base = defaultSchema.attributes ?? {}
 
+/** Schemes a link may keep: the sanitizer removes every other target, and the compiler reports it as `unsafe-url`. */
+export const linkSchemes: ReadonlyArray<string> = ['http', 'https', 'mailto', 'tel']
+
 /**
  * GitHub's sanitize schema, extended with the elements coursemark's own directives produce
  * (notes, details, figures, video, audio, glossary terms). Raw HTML never reaches it: it is
@@ -22,7 +25,6 @@ export const sanitizeSchema: Schema = {
     a: [...(base['a'] ?? []), 'rel', 'target'],
     img: [...(base['img'] ?? []), 'loading']
   },
-  // Links keep http, https, mailto and tel targets (as the compiler checks: any other is reported
-  // as `unsafe-url`); pictures and media only relative paths to files of the course.
-  protocols: {...defaultSchema.protocols, href: ['http', 'https', 'mailto', 'tel'], src: [], poster: []}
+  // Links keep the targets of `linkSchemes`; pictures and media only relative paths to files of the course.
+  protocols: {...defaultSchema.protocols, href: [...linkSchemes], src: [], poster: []}
 }
