@@ -15,7 +15,7 @@ import {writeChecksums} from '../lib/checksums.js'
 import {writeGuide} from '../lib/guide.js'
 import {mapConcurrent} from '../lib/concurrent.js'
 import {checkCourse} from './check.js'
-import {cacheFolder, courseKey, freshRecord, parseCachePath, saveRecord, toolkitKey} from '../lib/build-cache.js'
+import {courseKey, freshRecord, parseCachePath, saveRecord, toolkitKey} from '../lib/build-cache.js'
 import {openParseCache} from '../lib/parse-cache.js'
 
 export const targets: ReadonlyArray<Target> = ['scorm12', 'scorm2004', 'xapi', 'cmi5', 'web']
@@ -276,7 +276,7 @@ export function courseBuilder(options: BuildOptions, parseThreads = 1): (io: Io,
     if (options.cache !== false && ok && written.length + guides.length > 0) {
       // Kept only beside good packages: a build with errors writes nothing. A cache that cannot
       // be written only costs the next build its speed.
-      await fs.mkdir(path.join(out, cacheFolder), {recursive: true}).then(() => parseCache.save()).catch(() => undefined)
+      await parseCache.save().catch(() => undefined)
     }
     return {ok, written, guides, report}
   }
