@@ -2,47 +2,13 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
 import {exists, runCli, tempDir, writeFiles} from '../helpers/cli.js'
+import {courseYamlText, rulesModule} from '../helpers/course-text.js'
 
 // A small valid course; each case below breaks it the way authors do, and checks that the CLI
 // reports the mistake at the right file and line with a rule id, exits 1 and writes nothing.
-const courseYaml = `id: https://example.org/courses/mistakes
-title: Mistakes
-version: 1.0.0
-language: en
-description: A course to break.
-outcomes:
-  - id: LO1
-    statement: Explain the rules.
-    bloom: understand
-    domain: knowledge
-    eqf: 4
-modules:
-  - modules/01-rules.md
-`
+const courseYaml = courseYamlText('mistakes', 'Mistakes', 'A course to break.', {modules: ['modules/01-rules.md']})
 
-const moduleMd = `---
-id: rules
-title: Rules
-outcomes: [LO1]
----
-
-## Rules
-
-Everyone follows the rules. ![The gate](../media/gate.svg)
-
-## Check
-
-:::quiz{id=check}
-
-::::question{id=q1 type=single outcome=LO1}
-Who follows the rules?
-
-- [x] Everyone
-- [ ] Only prisoners
-::::
-
-:::
-`
+const moduleMd = rulesModule('Everyone follows the rules. ![The gate](../media/gate.svg)')
 
 interface Case {
   readonly name: string

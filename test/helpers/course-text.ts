@@ -1,18 +1,26 @@
-/** The course.yaml of a one-module test course: `modules/01.md`, one outcome `LO1`; `extra` lines go after the description. */
-export function oneModuleCourseYaml(slug: string, title: string, description: string, extra = ''): string {
+/** What a test course.yaml holds besides its id, title and description (optional). */
+export interface CourseYamlOptions {
+  /** Lines that go after the description (each ending in a line break). */
+  readonly extra?: string | undefined
+  /** The module files, in order (default: `modules/01.md`). */
+  readonly modules?: ReadonlyArray<string> | undefined
+}
+
+/** The course.yaml of a test course with one outcome `LO1`, and `modules/01.md` unless other modules are named. */
+export function courseYamlText(slug: string, title: string, description: string, options?: CourseYamlOptions): string {
   return `id: https://example.org/courses/${slug}
 title: ${title}
 version: 1.0.0
 language: en
 description: ${description}
-${extra}outcomes:
+${options?.extra ?? ''}outcomes:
   - id: LO1
     statement: Explain the rules.
     bloom: understand
     domain: knowledge
     eqf: 4
 modules:
-  - modules/01.md
+${(options?.modules ?? ['modules/01.md']).map((module) => '  - ' + module).join('\n')}
 `
 }
 

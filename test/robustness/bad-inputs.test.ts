@@ -2,11 +2,11 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
 import {exists, runCli, tempDir, writeFiles} from '../helpers/cli.js'
-import {oneModuleCourseYaml, rulesModule} from '../helpers/course-text.js'
+import {courseYamlText, rulesModule} from '../helpers/course-text.js'
 
 // A corpus of hostile or broken inputs: each gives a located diagnostic, never a crash, and
 // nothing outside the course folder is ever read or packed.
-const courseYaml = oneModuleCourseYaml('bad', 'Bad inputs', 'Hostile input.')
+const courseYaml = courseYamlText('bad', 'Bad inputs', 'Hostile input.')
 
 const moduleMd = (body: string): string => rulesModule(body)
 

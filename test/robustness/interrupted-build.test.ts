@@ -8,26 +8,14 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
 import {repoRoot, runCli, tempDir, writeFiles} from '../helpers/cli.js'
+import {courseYamlText} from '../helpers/course-text.js'
 
 const bin = path.join(repoRoot, 'packages/cli/bin.js')
 const modules = 20
 const names = {scorm12: 'big-1.0.0-en-scorm12.zip', web: 'big-1.0.0-en-web'}
 
 function courseYaml(title: string): string {
-  return `id: https://example.org/courses/big
-title: ${title}
-version: 1.0.0
-language: en
-description: A large course to interrupt.
-outcomes:
-  - id: LO1
-    statement: Explain the rules.
-    bloom: understand
-    domain: knowledge
-    eqf: 4
-modules:
-${Array.from({length: modules}, (_, index) => '  - modules/m' + index + '.md').join('\n')}
-`
+  return courseYamlText('big', title, 'A large course to interrupt.', {modules: Array.from({length: modules}, (_, index) => 'modules/m' + index + '.md')})
 }
 
 function moduleMd(index: number): string {

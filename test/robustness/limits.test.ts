@@ -9,9 +9,9 @@ import {readCourse} from '@coursemark/cli'
 import {compileCourse, maxMediaBytes, type CourseInput} from '@coursemark/compiler'
 import {createValidator} from '@coursemark/schema'
 import {runCli, tempDir, writeFiles} from '../helpers/cli.js'
-import {oneModuleCourseYaml, rulesModule} from '../helpers/course-text.js'
+import {courseYamlText, rulesModule} from '../helpers/course-text.js'
 
-const courseYaml = oneModuleCourseYaml('limits', 'Limits', 'Limits and unsafe input.', 'externalLinks: allow\n')
+const courseYaml = courseYamlText('limits', 'Limits', 'Limits and unsafe input.', {extra: 'externalLinks: allow\n'})
 
 /** A module whose body starts on line 9. */
 const moduleMd = rulesModule
