@@ -1,4 +1,5 @@
-export {zip} from './lib/zip.js'
+export {createZipper, zip} from './lib/zip.js'
+export type {Zipper} from './lib/zip.js'
 export {exportWeb} from './lib/web.js'
 export type {FileSet} from './lib/web.js'
 export {exportScorm12} from './lib/scorm12/index.js'

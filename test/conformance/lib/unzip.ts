@@ -1,4 +1,4 @@
-/** Read a zip archive into a file map (stored and deflated entries; what archiver writes). */
+/** Read a zip archive into a file map (stored and deflated entries, as `zip` of @coursemark/export writes them). */
 
 import zlib from 'node:zlib'
 
@@ -22,6 +22,7 @@ export function unzip(bytes: Uint8Array): Map<string, Uint8Array> {
   for (let index = 0; index < count; index++) {
     if (view.readUInt32LE(offset) !== 0x02014b50) throw new Error('Bad central directory entry')
     const method = view.readUInt16LE(offset + 10)
+    const crc = view.readUInt32LE(offset + 16)
     const compressedSize = view.readUInt32LE(offset + 20)
     const size = view.readUInt32LE(offset + 24)
     const nameLength = view.readUInt16LE(offset + 28)
@@ -38,6 +39,7 @@ export function unzip(bytes: Uint8Array): Map<string, Uint8Array> {
     const content = method === 0 ? data : method === 8 ? zlib.inflateRawSync(data) : undefined
     if (!content) throw new Error('Unsupported compression method ' + String(method) + ' for ' + name)
     if (content.length !== size) throw new Error('Wrong size for ' + name)
+    if (zlib.crc32(content) !== crc) throw new Error('Wrong CRC-32 for ' + name)
     if (files.has(name)) throw new Error('Duplicate entry ' + name)
     files.set(name, new Uint8Array(content))
   }

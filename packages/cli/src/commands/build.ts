@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {Worker} from 'node:worker_threads'
 import {formatDiagnostics, hasErrors, type Format} from '@coursemark/diagnostics'
-import {exportCmi5, exportScorm12, exportScorm2004, exportWeb, exportXapi, loadLrsResources, loadScormResources, zip, type LrsResources, type ScormResources} from '@coursemark/export'
+import {exportCmi5, exportScorm12, exportScorm2004, exportWeb, exportXapi, loadLrsResources, loadScormResources, createZipper, type LrsResources, type ScormResources} from '@coursemark/export'
 import {forLearners, type Course} from '@coursemark/model'
 import {renderSite, type Target, type Theme} from '@coursemark/render'
 import {createValidator, type Validator} from '@coursemark/schema'
@@ -250,6 +250,8 @@ export function courseBuilder(options: BuildOptions, parseThreads = 1): (io: Io,
       // Every target at once: zipping waits mostly on zlib, which deflates on libuv's threads, so
       // the packages of one course overlap. They are listed in the order the targets were given.
       const wanted = [...new Set(options.targets)]
+      // The packages share most of their bytes (player, media, course): each is deflated once.
+      const zipPackage = createZipper()
       const made = await mapConcurrent(wanted, wanted.length, async (target): Promise<{path: string; guide?: boolean; folder?: ReadonlyArray<string>}> => {
         if (target === 'guide') return {path: await writeGuide(out, course, media), guide: true}
         const site = exportWeb(learner, renderSite({course: learner, theme, runtime: script, target}), media)
@@ -263,7 +265,7 @@ export function courseBuilder(options: BuildOptions, parseThreads = 1): (io: Io,
           : target === 'scorm12' ? exportScorm12(learner, site, scorm!, {sco: options.sco})
           : exportScorm2004(learner, site, scorm!, {sco: options.sco})
         const file = path.join(out, name + '.zip')
-        await writeAtomic(file, await zip(files))
+        await writeAtomic(file, await zipPackage(files))
         return {path: file}
       })
       for (const item of made) {

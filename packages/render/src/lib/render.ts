@@ -66,14 +66,14 @@ export function renderSite(input: SiteInput): Map<string, Uint8Array> {
     target,
     csp: contentSecurityPolicyFor(target),
     noscript: strings['noscript'] ?? 'This course needs JavaScript.',
-    courseJson: new handlebars.SafeString(jsonForScript(course)),
+    courseJson: new handlebars.SafeString(courseMarker),
     stringsJson: new handlebars.SafeString(jsonForScript(strings))
   })
   if (!html.includes(handlebars.Utils.escapeExpression(contentSecurityPolicyFor(target)))) {
     throw new Error('Unexpected layout of theme `' + theme.name + '` without the Content-Security-Policy, expected `<meta http-equiv="Content-Security-Policy" content="{{csp}}">`')
   }
   const files = new Map<string, Uint8Array>([
-    ['index.html', encoder.encode(html)],
+    ['index.html', withCourse(html, course)],
     ['assets/coursemark.css', encoder.encode(theme.css)],
     ['assets/coursemark.js', encoder.encode(runtime)]
   ])
@@ -89,20 +89,34 @@ export function uiStrings(theme: Theme, language: string): Record<string, string
 
 const rtl = new Set(['ar', 'he', 'fa', 'ur'])
 
-/** `jsonForScript` of objects already serialised: every target of a course embeds the same course. */
-const serialised = new WeakMap<object, string>()
+/**
+ * What the layout gets for `{{courseJson}}`; swapped for the course's JSON once rendered. Other
+ * values are escaped (`<` never comes out of them), and a theme's own markup has no NUL.
+ */
+const courseMarker = '<\u0000coursemark-course\u0000>'
+
+/** The course as UTF-8 JSON for a `<script>`, by course: every target embeds the same bytes. */
+const courseBytes = new WeakMap<object, Uint8Array>()
 
 /**
- * JSON that is safe inside `<script type="application/json">`. An object is serialised once and
- * the text reused: treat what is passed as frozen (the course model is never changed once built).
+ * The launch page's bytes: the rendered layout with the course's JSON in place of the marker.
+ * The JSON (10 MB for a course of 1000 modules) is encoded once per course, not once per target.
  */
-export function jsonForScript(value: unknown): string {
-  if (typeof value !== 'object' || value === null) return escapeJson(value)
-  let text = serialised.get(value)
-  if (text === undefined) serialised.set(value, (text = escapeJson(value)))
-  return text
+function withCourse(html: string, course: Course): Uint8Array {
+  const at = html.indexOf(courseMarker)
+  if (at < 0 || html.includes(courseMarker, at + 1)) return encoder.encode(html.split(courseMarker).join(jsonForScript(course)))
+  let json = courseBytes.get(course)
+  if (!json) courseBytes.set(course, (json = encoder.encode(jsonForScript(course))))
+  const before = encoder.encode(html.slice(0, at))
+  const after = encoder.encode(html.slice(at + courseMarker.length))
+  const bytes = new Uint8Array(before.length + json.length + after.length)
+  bytes.set(before, 0)
+  bytes.set(json, before.length)
+  bytes.set(after, before.length + json.length)
+  return bytes
 }
 
-function escapeJson(value: unknown): string {
+/** JSON that is safe inside `<script type="application/json">`. */
+export function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
 }
