@@ -18,8 +18,8 @@ const {values, positionals} = parseArgs({allowPositionals: true, options: {impl:
 const [folder, out] = positionals.map((item) => path.resolve(item))
 
 if (values.impl === 'archiver') {
-  // archiver is a dependency of @coursemark/export: resolve it from there (no extra dependency).
-  const require = createRequire(new URL('../packages/export/package.json', import.meta.url))
+  // archiver, as packagers of ready HTML use it (a development dependency of the repository).
+  const require = createRequire(import.meta.url)
   const archiver = require('archiver')
   const archive = archiver('zip', {zlib: {level: 9}})
   const stream = createWriteStream(out)

@@ -23,7 +23,7 @@ await build({
   target: 'node20',
   logLevel: 'warning',
   legalComments: 'none',
-  // CommonJS dependencies (ajv, archiver, handlebars) call require() for Node's own modules.
+  // CommonJS dependencies (ajv, handlebars) call require() for Node's own modules.
   banner: {js: "import {createRequire as __coursemarkRequire} from 'node:module'; const require = __coursemarkRequire(import.meta.url);"},
   plugins: [{
     name: 'import-meta-url-of-the-original-file',
