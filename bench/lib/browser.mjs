@@ -70,7 +70,7 @@ export async function browserAvailable() {
 
 /**
  * Measure `runs` cold loads of `folder/index.html` (a fresh page each time, no cache).
- * @returns {Promise<Array<{interactive: number, firstPage: number, runtimeDone: number, domContentLoaded: number, load: number, htmlBytes: number}>>}
+ * @returns {Promise<Array<{interactive: number, firstPage: number, runtimeDone: number, domContentLoaded: number, load: number, htmlBytes: number, courseBytes: number}>>}
  */
 export async function firstPageInteractive(folder, {runs = 5, throttle = 4} = {}) {
   const {chromium} = await import('playwright-core')
@@ -83,6 +83,8 @@ export async function firstPageInteractive(folder, {runs = 5, throttle = 4} = {}
     viewport: {width: 1280, height: 900}
   })
   const htmlBytes = (await fsp.stat(path.join(folder, 'index.html'))).size
+  // The course: its own script beside the page (0 when the layout embeds it in the page).
+  const courseBytes = await fsp.stat(path.join(folder, 'course.js')).then((stat) => stat.size, () => 0)
   const results = []
   try {
     await context.addInitScript({content: probe})
@@ -114,7 +116,8 @@ export async function firstPageInteractive(folder, {runs = 5, throttle = 4} = {}
         domContentLoaded: marks.domContentLoaded,
         load: marks.load,
         longTasks: marks.longTasks.length,
-        htmlBytes
+        htmlBytes,
+        courseBytes
       })
       await page.close()
     }

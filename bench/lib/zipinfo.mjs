@@ -37,7 +37,7 @@ export function packageComposition(info, media) {
   for (const entry of info.entries) {
     compressed += entry.compressed
     if (media.has(entry.name)) parts.media += entry.compressed
-    else if (entry.name === 'index.html') parts.course += entry.compressed
+    else if (entry.name === 'index.html' || entry.name === 'course.js') parts.course += entry.compressed
     else if (entry.name.startsWith('assets/')) parts.player += entry.compressed
     else parts.manifest += entry.compressed
   }

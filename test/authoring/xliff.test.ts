@@ -3,6 +3,7 @@ import path from 'node:path'
 import {describe, expect, test} from 'vitest'
 import {readXliff, writeXliff, type Inline} from '@coursemark/xliff'
 import {copyToTemp, exists, runCli} from '../helpers/cli.js'
+import {courseOfScript} from '../helpers/course-script.js'
 
 async function fillTargets(file: string, prefix: string): Promise<void> {
   const {document, problems} = readXliff(await fs.readFile(file, 'utf8'))
@@ -35,7 +36,8 @@ describe('coursemark xliff', () => {
     const html = await fs.readFile(path.join(cwd, 'dist/all-question-types-1.0.0-de-web/index.html'), 'utf8')
     expect(html).toContain('<html lang="de"')
     expect(html).toContain('[de] Example: Every Question Type')
-    expect(html).toContain('[de] Put the steps of entering the prison in the usual order.')
+    const script = await fs.readFile(path.join(cwd, 'dist/all-question-types-1.0.0-de-web/course.js'), 'utf8')
+    expect(JSON.stringify(courseOfScript(script))).toContain('[de] Put the steps of entering the prison in the usual order.')
 
     // Extracting again gives the translation back as targets, ready for review.
     const again = await runCli(['xliff', 'extract', 'all-question-types', '--lang', 'de', '--out', 'again.xlf'], {cwd})

@@ -3,6 +3,7 @@ import path from 'node:path'
 import {describe, expect, test} from 'vitest'
 import {sourceHash} from '@coursemark/compiler'
 import {exists, runCli, tempDir, writeFiles} from '../helpers/cli.js'
+import {courseOfFolder} from '../helpers/course-script.js'
 
 const sourceYaml = `id: https://example.org/courses/bilingual
 title: Boundaries
@@ -97,13 +98,13 @@ describe('translations', () => {
     const names = (await fs.readdir(path.join(root, 'dist'))).filter((name) => name !== 'SHA256SUMS' && name !== '.coursemark-cache').sort()
     expect(names).toEqual(['bilingual-1.0.0-de-scorm12.zip', 'bilingual-1.0.0-de-web', 'bilingual-1.0.0-en-scorm12.zip', 'bilingual-1.0.0-en-web'])
     const read = async (language: string) => {
-      const html = await fs.readFile(path.join(root, 'dist', 'bilingual-1.0.0-' + language + '-web', 'index.html'), 'utf8')
-      return {html, course: JSON.parse(/<script type="application\/json" id="coursemark-course">(.*?)<\/script>/s.exec(html)![1]!)}
+      const folder = path.join(root, 'dist', 'bilingual-1.0.0-' + language + '-web')
+      return {html: await fs.readFile(path.join(folder, 'index.html'), 'utf8'), course: await courseOfFolder(folder) as {translation?: unknown; modules: Array<{id: string; title: string; pages: Array<{id: string}>}>}}
     }
     const en = await read('en')
     const de = await read('de')
     expect(de.html).toContain('<html lang="de"')
-    expect(de.course.modules[0].title).toBe('Grenzen & „Regeln“')
+    expect(de.course.modules[0]!.title).toBe('Grenzen & „Regeln“')
     const ids = (course: {modules: Array<{id: string; pages: Array<{id: string}>}>}) => course.modules.flatMap((m) => [m.id, ...m.pages.map((p) => p.id)])
     expect(ids(de.course)).toEqual(ids(en.course))
     expect(de.course.translation).toEqual({sourceLanguage: 'en', status: 'draft', sourceHash: hashes.course})

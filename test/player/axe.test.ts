@@ -1,14 +1,10 @@
-import {createRequire} from 'node:module'
-import type {Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import {launchChromium, type Browser} from '../helpers/browser.js'
-import {answerEverything, buildExample, examples, pageTitles, themes, watchErrors} from './helpers.js'
+import {answerEverything, axeViolations as violations, buildExample, examples, pageTitles, themes, watchErrors} from './helpers.js'
 
 // axe-core (WCAG 2.0 and 2.1, levels A and AA) on every page of every example course in every
 // theme: as first shown, with every question answered and its feedback shown, the results page,
 // the resumed course with its notice, and the menu open on a phone. Zero violations.
-const axeSource: string = (await import('node:fs')).readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 
 let browser: Browser
 beforeAll(async () => {
@@ -17,17 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
 })
-
-/** Run axe in the page (injected through the debugger, so the page's CSP stays in force) and list the violations. */
-async function violations(page: Page, where: string): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource)
-  const found = await page.evaluate(async (runOnly) => {
-    const result = await (window as any).axe.run(document, {runOnly: {type: 'tag', values: runOnly}, resultTypes: ['violations']})
-    return (result.violations as any[]).flatMap((violation) => violation.nodes.map((node: any) =>
-      violation.id + ' ' + node.target.join(' ') + ': ' + (node.failureSummary ?? '').replace(/\s+/g, ' ')))
-  }, tags)
-  return found.map((line: string) => where + ': ' + line)
-}
 
 test('the harness finds a planted violation (an image without a text alternative)', async () => {
   const page = await browser.context.newPage()

@@ -1,6 +1,8 @@
 // Shared steps of the player tests: build an example course with a theme, serve it, and play
 // every page of it (answering every question until its feedback is final).
+import {readFileSync} from 'node:fs'
 import fs from 'node:fs/promises'
+import {createRequire} from 'node:module'
 import path from 'node:path'
 import type {Page} from 'playwright-core'
 import {expect} from 'vitest'
@@ -39,10 +41,10 @@ export async function buildExample(name: string, theme: string, extra?: (course:
   return {url: served.url + entry + '/', folder: path.join(out, entry), served}
 }
 
-/** Titles of the pages of the launched course, in order (read from the embedded model). */
+/** Titles of the pages of the launched course, in order (read from the course the page loaded). */
 export async function pageTitles(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const course = JSON.parse(document.getElementById('coursemark-course')!.textContent!) as {modules: Array<{pages: Array<{title: string}>}>}
+    const course = (window as unknown as {coursemarkCourse: {modules: Array<{pages: Array<{title: string}>}>}}).coursemarkCourse
     return course.modules.flatMap((module) => module.pages.map((entry) => entry.title))
   })
 }
@@ -87,4 +89,21 @@ export function watchErrors(page: Page): string[] {
     if (message.type() === 'error') errors.push(message.text())
   })
   return errors
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
+
+/**
+ * Run axe-core (WCAG 2.0 and 2.1, A and AA) in the page (injected through the debugger, so the
+ * page's CSP stays in force) and list the violations, each line starting with `where`.
+ */
+export async function axeViolations(page: Page, where: string): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource)
+  const found = await page.evaluate(async (runOnly) => {
+    const result = await (window as any).axe.run(document, {runOnly: {type: 'tag', values: runOnly}, resultTypes: ['violations']})
+    return (result.violations as any[]).flatMap((violation) => violation.nodes.map((node: any) =>
+      violation.id + ' ' + node.target.join(' ') + ': ' + (node.failureSummary ?? '').replace(/\s+/g, ' ')))
+  }, axeTags)
+  return found.map((line: string) => where + ': ' + line)
 }

@@ -14,6 +14,7 @@ import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import {unzip} from '../conformance/lib/unzip.js'
 import {launchChromium, type Browser} from '../helpers/browser.js'
 import {repoRoot, runCli, tempDir, writeFiles} from '../helpers/cli.js'
+import {courseOfScript} from '../helpers/course-script.js'
 import {serveFolder, type Served} from '../helpers/serve.js'
 
 const pwn = 'window.top.__pwned=1'
@@ -232,14 +233,20 @@ describe('the packages', () => {
   })
 
   test('titles, descriptions and statements are escaped in every launch page', async () => {
+    let courses = 0
     for (const [name, bytes] of await packageFiles()) {
+      if (name.endsWith('/course.js')) {
+        // The course's own script gives the title back exactly, whatever it holds.
+        expect((courseOfScript(bytes) as {title: string}).title, name).toBe(title)
+        courses++
+      }
       if (!name.endsWith('index.html')) continue
       const html = new TextDecoder().decode(bytes)
-      // Exactly the runtime's three scripts: the course, the strings, the bundle.
+      // Exactly the runtime's three scripts: the strings, the course, the bundle.
       expect([...html.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]), name).toEqual([
-        '<script type="application/json" id="coursemark-course">',
         '<script type="application/json" id="coursemark-strings">',
-        '<script src="assets/coursemark.js"></script>'.slice(0, -'</script>'.length)
+        '<script src="course.js">',
+        '<script src="assets/coursemark.js">'
       ])
       expect(html).not.toContain(pwn + '</script>')
       expect(html).not.toMatch(/<(img|x|b|svg|iframe)\b/)
@@ -252,6 +259,7 @@ describe('the packages', () => {
         JSON.parse(json[1]!)
       }
     }
+    expect(courses).toBeGreaterThan(0)
   })
 
   test('every XML file of the SCORM packages is well-formed and gives the titles back exactly', async () => {
@@ -327,7 +335,7 @@ describe('the packages', () => {
           return {problems, scripts, frames}
         })
         expect(found.problems).toEqual([])
-        expect(found.scripts).toEqual(['coursemark-course', 'coursemark-strings', 'assets/coursemark.js'])
+        expect(found.scripts).toEqual(['coursemark-strings', 'course.js', 'assets/coursemark.js'])
         expect(found.frames).toBe(0)
         // Hover what could carry a handler.
         for (const element of await page.locator('main a, main img, main dfn, main b').all()) await element.hover({timeout: 2000}).catch(() => undefined)

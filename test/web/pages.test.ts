@@ -3,6 +3,7 @@ import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import {launchChromium, type Browser} from '../helpers/browser.js'
 import {runCli, tempDir} from '../helpers/cli.js'
+import {courseOfFolder} from '../helpers/course-script.js'
 import {repoRoot} from '../helpers/cli.js'
 import {serveFolder} from '../helpers/serve.js'
 
@@ -33,8 +34,7 @@ describe.each(examples)('examples/%s', (name) => {
     const built = await runCli(['build', path.join(repoRoot, 'examples', name), '--target', 'web', '--out', out], {cwd: repoRoot})
     expect(built.exitCode, built.stderr).toBe(0)
     const folder = (await fs.readdir(out)).find((entry) => entry.endsWith('-web'))!
-    const html = await fs.readFile(path.join(out, folder, 'index.html'), 'utf8')
-    const course = JSON.parse(/<script type="application\/json" id="coursemark-course">(.*?)<\/script>/s.exec(html)![1]!) as {title: string; modules: Array<{title: string; pages: PageModel[]}>}
+    const course = await courseOfFolder(path.join(out, folder)) as {title: string; modules: Array<{title: string; pages: PageModel[]}>}
     const pages = course.modules.flatMap((module) => module.pages)
 
     const served = await serveFolder(path.join(out, folder))

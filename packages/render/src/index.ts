@@ -1,2 +1,2 @@
-export {contentSecurityPolicy, contentSecurityPolicyFor, jsonForScript, renderSite, uiStrings} from './lib/render.js'
+export {contentSecurityPolicy, contentSecurityPolicyFor, courseScriptPath, jsonForScript, renderSite, uiStrings} from './lib/render.js'
 export type {SiteInput, Target, Theme} from './lib/render.js'

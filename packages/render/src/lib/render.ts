@@ -46,9 +46,16 @@ export function contentSecurityPolicyFor(target: Target): string {
 
 const encoder = new TextEncoder()
 
+/** The script that holds the course, beside the launch page. */
+export const courseScriptPath = 'course.js'
+
 /**
- * Render the launch page and assets of a package: `index.html`, `assets/coursemark.js`,
- * `assets/coursemark.css`. Pure: one isolated Handlebars environment per call.
+ * Render the launch page and assets of a package: `index.html`, `course.js` (the course),
+ * `assets/coursemark.js`, `assets/coursemark.css`. Pure: one isolated Handlebars environment per call.
+ *
+ * The course is a script of its own rather than JSON inside the page: the browser parses a page
+ * of 10 MB (1000 modules) slowly, but reads a script's string off the main thread. A layout
+ * that still embeds `{{courseJson}}` gets the course inside the page and no `course.js`.
  */
 export function renderSite(input: SiteInput): Map<string, Uint8Array> {
   const {course, theme, runtime, target} = input
@@ -72,11 +79,17 @@ export function renderSite(input: SiteInput): Map<string, Uint8Array> {
   if (!html.includes(handlebars.Utils.escapeExpression(contentSecurityPolicyFor(target)))) {
     throw new Error('Unexpected layout of theme `' + theme.name + '` without the Content-Security-Policy, expected `<meta http-equiv="Content-Security-Policy" content="{{csp}}">`')
   }
-  const files = new Map<string, Uint8Array>([
-    ['index.html', withCourse(html, course)],
-    ['assets/coursemark.css', encoder.encode(theme.css)],
-    ['assets/coursemark.js', encoder.encode(runtime)]
-  ])
+  const files = new Map<string, Uint8Array>()
+  if (html.includes(courseMarker)) {
+    files.set('index.html', withCourse(html, course))
+  } else if (html.includes('<script src="' + courseScriptPath + '"></script>')) {
+    files.set('index.html', encoder.encode(html))
+    files.set(courseScriptPath, courseScript(course))
+  } else {
+    throw new Error('Unexpected layout of theme `' + theme.name + '` without the course, expected `<script src="' + courseScriptPath + '"></script>` before `<script src="assets/coursemark.js"></script>`')
+  }
+  files.set('assets/coursemark.css', encoder.encode(theme.css))
+  files.set('assets/coursemark.js', encoder.encode(runtime))
   for (const name of Object.keys(theme.assets ?? {}).sort()) files.set('assets/theme/' + name, theme.assets![name]!)
   return files
 }
@@ -95,16 +108,19 @@ const rtl = new Set(['ar', 'he', 'fa', 'ur'])
  */
 const courseMarker = '<\u0000coursemark-course\u0000>'
 
-/** The course as UTF-8 JSON for a `<script>`, by course: every target embeds the same bytes. */
+/** The course as UTF-8 JSON for a `<script>` (in the page), by course: every target embeds the same bytes. */
 const courseBytes = new WeakMap<object, Uint8Array>()
 
+/** `course.js` by course: every target ships the same file. */
+const courseScripts = new WeakMap<object, Uint8Array>()
+
 /**
- * The launch page's bytes: the rendered layout with the course's JSON in place of the marker.
- * The JSON (10 MB for a course of 1000 modules) is encoded once per course, not once per target.
+ * The launch page's bytes when the layout embeds the course: the rendered layout with the
+ * course's JSON in place of the marker. The JSON is encoded once per course, not once per target.
  */
 function withCourse(html: string, course: Course): Uint8Array {
   const at = html.indexOf(courseMarker)
-  if (at < 0 || html.includes(courseMarker, at + 1)) return encoder.encode(html.split(courseMarker).join(jsonForScript(course)))
+  if (html.includes(courseMarker, at + 1)) return encoder.encode(html.split(courseMarker).join(jsonForScript(course)))
   let json = courseBytes.get(course)
   if (!json) courseBytes.set(course, (json = encoder.encode(jsonForScript(course))))
   const before = encoder.encode(html.slice(0, at))
@@ -114,6 +130,21 @@ function withCourse(html: string, course: Course): Uint8Array {
   bytes.set(json, before.length)
   bytes.set(after, before.length + json.length)
   return bytes
+}
+
+/**
+ * `course.js`: `window.coursemarkCourse = JSON.parse("…")`. Browsers parse a large JSON string
+ * faster than the same object written as a literal. The file is never part of an HTML page, so
+ * `<` needs no escaping; U+2028 and U+2029 are, for older script parsers.
+ */
+function courseScript(course: Course): Uint8Array {
+  let script = courseScripts.get(course)
+  if (!script) {
+    const literal = JSON.stringify(JSON.stringify(course)).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
+    script = encoder.encode('window.coursemarkCourse = JSON.parse(' + literal + ');\n')
+    courseScripts.set(course, script)
+  }
+  return script
 }
 
 /** JSON that is safe inside `<script type="application/json">`. */

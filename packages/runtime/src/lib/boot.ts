@@ -3,6 +3,7 @@ import fallbackStrings from '../../../../themes/default/strings/en.json' with {t
 import {selectAdapter} from './adapters/select.js'
 import type {Problem, Reporter, TrackingAdapter} from './adapters/types.js'
 import {indexCourse} from './course-index.js'
+import {readCourse, readJson} from './page-data.js'
 import {scopeCourse} from './scope.js'
 import {createTracker} from './tracker.js'
 import {createPlayer} from './ui/player.js'
@@ -22,21 +23,6 @@ export interface BootOptions {
   readonly adapter?: ((report: Reporter, course: Course) => TrackingAdapter) | undefined
 }
 
-function readJson(doc: Document, id: string): unknown {
-  const element = doc.getElementById(id)
-  if (!element) return undefined
-  try {
-    return JSON.parse(element.textContent ?? '')
-  } catch {
-    return undefined
-  }
-}
-
-function isCourse(value: unknown): value is Course {
-  return typeof value === 'object' && value !== null && (value as {type?: unknown}).type === 'course' &&
-    Array.isArray((value as {modules?: unknown}).modules)
-}
-
 /**
  * Start the runtime in a launch page: read the course and strings, pick the tracking adapter
  * for `body[data-target]`, restore the learner's state and play.
@@ -48,8 +34,8 @@ export function boot(win: Window, options: BootOptions): void {
   if (!root) return
   const rawStrings = readJson(doc, 'coursemark-strings')
   const t = createTranslate(typeof rawStrings === 'object' && rawStrings !== null ? rawStrings as Record<string, unknown> : {}, fallbackStrings)
-  const course = readJson(doc, 'coursemark-course')
-  if (!isCourse(course)) {
+  const course = readCourse(win)
+  if (!course) {
     root.replaceChildren(doc.createTextNode(t('app.error')))
     root.setAttribute('role', 'alert')
     return

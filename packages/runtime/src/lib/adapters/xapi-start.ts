@@ -5,9 +5,9 @@
  * and the learner's audio preference.
  */
 
-import type {Course} from '@coursemark/model'
 import fallbackStrings from '../../../../../themes/default/strings/en.json' with {type: 'json'}
 import {boot} from '../boot.js'
+import {readCourse, readJson} from '../page-data.js'
 import type {Environment} from '../delivery/environment.js'
 import {scopeCourse} from '../scope.js'
 import {createTranslate} from '../ui/strings.js'
@@ -26,21 +26,13 @@ export interface StartOptions {
   readonly module: string | null
 }
 
-function readJson(doc: Document, id: string): unknown {
-  try {
-    return JSON.parse(doc.getElementById(id)?.textContent ?? '')
-  } catch {
-    return undefined
-  }
-}
-
 /** Prepare the tracking of an xAPI or cmi5 launch, then play. */
 export function startWithLrs(win: Window, options: StartOptions): void {
   const {now, module} = options
   const doc = win.document
   const root = doc.getElementById('coursemark')
-  const course = readJson(doc, 'coursemark-course') as Course | undefined
-  if (!root || !course || !Array.isArray(course.modules)) {
+  const course = readCourse(win)
+  if (!root || !course) {
     boot(win, {now, module})
     return
   }

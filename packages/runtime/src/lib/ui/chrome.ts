@@ -1,40 +1,108 @@
-import type {CourseIndex} from '../course-index.js'
+import type {CourseIndex, PageEntry} from '../course-index.js'
 import type {Progress} from '../scoring.js'
 import type {State} from '../state.js'
 import {h, icon, srOnly, type Ui} from './dom.js'
 import {formatPercent} from './strings.js'
 
-/** The course menu: modules with their progress, their pages (seen or not), the results. */
-export function renderMenu(ui: Ui, index: CourseIndex, state: State, goTo: (page: number) => void): HTMLElement[] {
+/** The course menu, made once and kept up to date as the learner moves on. */
+export interface Menu {
+  /** The module list and the results entry, for the menu's content. */
+  readonly elements: ReadonlyArray<HTMLElement>
+  /** Show the pages seen and the page being read. */
+  update(state: State): void
+}
+
+/**
+ * A course of more pages than this opens only the module being read in the menu; the learner
+ * opens the others. A module's pages are made when it is first opened, so a course of 1000
+ * modules (4000 pages) starts as fast as a short one.
+ */
+export const openModulesUpTo = 200
+
+/**
+ * The course menu: each module a disclosure (`<details>`) with its progress and its pages (seen
+ * or not), then the results. One click handler serves every page entry.
+ */
+export function createMenu(ui: Ui, index: CourseIndex, goTo: (page: number) => void): Menu {
   const {doc, t} = ui
-  const link = (page: number, label: string, seen: boolean): HTMLElement => {
-    const button = h(doc, 'button', {
-      type: 'button',
-      class: 'cm-menu-link' + (seen ? ' cm-seen' : ''),
-      'aria-current': page === state.page ? 'page' : undefined,
-      'data-page': page
-    },
-    h(doc, 'span', {class: 'cm-menu-mark'}, seen ? icon(doc, 'check') : undefined),
-    h(doc, 'span', {class: 'cm-menu-label'}, label, seen ? srOnly(doc, ' (' + t('menu.visited') + ')') : undefined))
-    button.addEventListener('click', () => goTo(page))
-    return button
-  }
+  const openAll = index.pages.length <= openModulesUpTo
+  // The pages of each module, in one pass.
+  const byModule = index.course.modules.map((): Array<{entry: PageEntry; page: number}> => [])
+  index.pages.forEach((entry, page) => byModule[entry.moduleIndex]?.push({entry, page}))
+
+  const link = (page: number, label: string, seen: boolean, current: boolean): HTMLElement => h(doc, 'button', {
+    type: 'button',
+    class: 'cm-menu-link' + (seen ? ' cm-seen' : ''),
+    'aria-current': current ? 'page' : undefined,
+    'data-page': page
+  },
+  h(doc, 'span', {class: 'cm-menu-mark'}, seen ? icon(doc, 'check') : undefined),
+  h(doc, 'span', {class: 'cm-menu-label'}, label, seen ? srOnly(doc, ' (' + t('menu.visited') + ')') : undefined))
+
+  let state: State | undefined
   const modules = index.course.modules.map((module, moduleIndex) => {
-    const pages = index.pages.map((entry, page) => ({entry, page})).filter(({entry}) => entry.moduleIndex === moduleIndex)
-    const seen = pages.filter(({page}) => state.visited[page]).length
+    const pages = byModule[moduleIndex]!
+    const progress = h(doc, 'span', {class: 'cm-menu-module-progress'})
     const fill = h(doc, 'span', {class: 'cm-meter-fill'})
-    fill.style.width = (pages.length > 0 ? Math.round((seen / pages.length) * 100) : 0) + '%'
-    return h(doc, 'li', {class: 'cm-menu-module' + (seen === pages.length ? ' cm-done' : '')},
-      h(doc, 'p', {class: 'cm-menu-module-title'}, module.title,
-        h(doc, 'span', {class: 'cm-menu-module-progress'}, ' ' + seen + '/' + pages.length,
-          srOnly(doc, ' (' + t('menu.moduleProgress', {visited: seen, total: pages.length}) + ')'))),
-      h(doc, 'span', {class: 'cm-meter', 'aria-hidden': 'true'}, fill),
-      h(doc, 'ol', {class: 'cm-menu-pages'}, ...pages.map(({entry, page}) => h(doc, 'li', null, link(page, entry.page.title, state.visited[page] === true)))))
+    const list = h(doc, 'ol', {class: 'cm-menu-pages'})
+    const details = h(doc, 'details', {class: 'cm-menu-module-pages', open: openAll},
+      h(doc, 'summary', {class: 'cm-menu-module-summary'},
+        h(doc, 'span', {class: 'cm-menu-module-title'}, h(doc, 'span', {class: 'cm-menu-module-name'}, module.title), progress),
+        h(doc, 'span', {class: 'cm-meter', 'aria-hidden': 'true'}, fill)),
+      list)
+    const item = h(doc, 'li', {class: 'cm-menu-module'}, details)
+    // What the entry shows now: pages seen and the page being read (`''`: not drawn yet).
+    let shown = ''
+    let listed = ''
+    const draw = (): void => {
+      if (!state) return
+      const seen = pages.filter(({page}) => state!.visited[page]).length
+      const summary = seen + '/' + pages.length
+      if (summary !== shown) {
+        shown = summary
+        progress.replaceChildren(' ' + summary, srOnly(doc, ' (' + t('menu.moduleProgress', {visited: seen, total: pages.length}) + ')'))
+        fill.style.width = (pages.length > 0 ? Math.round((seen / pages.length) * 100) : 0) + '%'
+        item.classList.toggle('cm-done', seen === pages.length)
+      }
+      if (!details.open) return
+      const current = state.page
+      const marks = pages.map(({page}) => (page === current ? 'c' : '') + (state!.visited[page] ? 's' : '-')).join('')
+      if (marks === listed) return
+      listed = marks
+      list.replaceChildren(...pages.map(({entry, page}) => h(doc, 'li', null, link(page, entry.page.title, state!.visited[page] === true, page === current))))
+    }
+    details.addEventListener('toggle', draw)
+    return {details, item, draw}
   })
-  return [
-    h(doc, 'ol', {class: 'cm-menu-modules'}, ...modules),
-    h(doc, 'p', {class: 'cm-menu-results'}, link(index.pages.length, t('menu.results'), false))
-  ]
+
+  const results = link(index.pages.length, t('menu.results'), false, false)
+  const container = h(doc, 'ol', {class: 'cm-menu-modules'}, ...modules.map(({item}) => item))
+  const footer = h(doc, 'p', {class: 'cm-menu-results'}, results)
+  for (const part of [container, footer]) {
+    part.addEventListener('click', (event) => {
+      const target = (event.target as Element | null)?.closest?.('.cm-menu-link[data-page]')
+      if (target) goTo(Number(target.getAttribute('data-page')))
+    })
+  }
+
+  // The module being read: the menu opens a module as the learner arrives in it (and leaves
+  // open or closed what the learner opened or closed).
+  let reading = -1
+  return {
+    elements: [container, footer],
+    update(next) {
+      state = next
+      const now = index.pages[next.page]?.moduleIndex ?? -1
+      if (now !== reading) {
+        reading = now
+        const module = modules[now]
+        if (module) module.details.open = true
+      }
+      for (const module of modules) module.draw()
+      if (next.page === index.pages.length) results.setAttribute('aria-current', 'page')
+      else results.removeAttribute('aria-current')
+    }
+  }
 }
 
 /** Update the progress bar of the header. */

@@ -3,7 +3,7 @@ import type {CourseIndex} from '../course-index.js'
 import {goToPage, type State} from '../state.js'
 import type {Change, Tracker} from '../tracker.js'
 import {renderBlock} from './blocks.js'
-import {renderMenu, renderPager, renderProgress} from './chrome.js'
+import {createMenu, renderPager, renderProgress} from './chrome.js'
 import type {Context} from './context.js'
 import {h, icon} from './dom.js'
 import {createNotices} from './notices.js'
@@ -134,8 +134,11 @@ export function createPlayer(options: PlayerOptions): Player {
     }
   }
 
+  const courseMenu = createMenu(context, index, goTo)
+  pages.replaceChildren(...courseMenu.elements)
+
   function refreshChrome(): void {
-    pages.replaceChildren(...renderMenu(context, index, state, goTo))
+    courseMenu.update(state)
     renderProgress(context, index.course.language, bar, fill, progressLabel, tracker.progress(state))
   }
 
