@@ -62,8 +62,17 @@ const MAX_PACKED = 40
 /** What may be left out, from nothing to everything optional. */
 type Level = 0 | 1 | 2
 
-/** A hash of everything the bit layout depends on. */
+/** Fingerprints by course index: the state is saved on every page, the course never changes. */
+const fingerprints = new WeakMap<CourseIndex, string>()
+
+/** A hash of everything the bit layout depends on (worked out once per course index). */
 export function fingerprint(index: CourseIndex): string {
+  let print = fingerprints.get(index)
+  if (print === undefined) fingerprints.set(index, (print = computeFingerprint(index)))
+  return print
+}
+
+function computeFingerprint(index: CourseIndex): string {
   const parts: string[] = [String(index.pages.length)]
   for (const item of index.stateful) {
     if (item.kind === 'question') {

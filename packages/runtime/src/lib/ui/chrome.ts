@@ -20,10 +20,17 @@ export interface Menu {
 export const openModulesUpTo = 200
 
 /**
- * The course menu: each module a disclosure (`<details>`) with its progress and its pages (seen
- * or not), then the results. One click handler serves every page entry.
+ * Module entries made in one go. A longer course gets the rest in later tasks, a batch at a
+ * time, so its first page shows at once and the page stays responsive while the menu fills.
  */
-export function createMenu(ui: Ui, index: CourseIndex, goTo: (page: number) => void): Menu {
+export const modulesPerBatch = 100
+
+/**
+ * The course menu: each module a disclosure (`<details>`) with its progress and its pages (seen
+ * or not), then the results. One click handler serves every page entry. `later` runs work in a
+ * later task (the window's `setTimeout`); without it every module entry is made at once.
+ */
+export function createMenu(ui: Ui, index: CourseIndex, goTo: (page: number) => void, later?: (run: () => void) => void): Menu {
   const {doc, t} = ui
   const openAll = index.pages.length <= openModulesUpTo
   // The pages of each module, in one pass.
@@ -40,12 +47,17 @@ export function createMenu(ui: Ui, index: CourseIndex, goTo: (page: number) => v
   h(doc, 'span', {class: 'cm-menu-label'}, label, seen ? srOnly(doc, ' (' + t('menu.visited') + ')') : undefined))
 
   let state: State | undefined
-  const modules = index.course.modules.map((module, moduleIndex) => {
+  // The module being read: the menu opens a module as the learner arrives in it (and leaves
+  // open or closed what the learner opened or closed).
+  let reading = -1
+
+  function makeEntry(moduleIndex: number): {details: HTMLDetailsElement; item: HTMLElement; draw: () => void} {
+    const module = index.course.modules[moduleIndex]!
     const pages = byModule[moduleIndex]!
     const progress = h(doc, 'span', {class: 'cm-menu-module-progress'})
     const fill = h(doc, 'span', {class: 'cm-meter-fill'})
     const list = h(doc, 'ol', {class: 'cm-menu-pages'})
-    const details = h(doc, 'details', {class: 'cm-menu-module-pages', open: openAll},
+    const details = h(doc, 'details', {class: 'cm-menu-module-pages', open: openAll || moduleIndex === reading},
       h(doc, 'summary', {class: 'cm-menu-module-summary'},
         h(doc, 'span', {class: 'cm-menu-module-title'}, h(doc, 'span', {class: 'cm-menu-module-name'}, module.title), progress),
         h(doc, 'span', {class: 'cm-meter', 'aria-hidden': 'true'}, fill)),
@@ -73,10 +85,27 @@ export function createMenu(ui: Ui, index: CourseIndex, goTo: (page: number) => v
     }
     details.addEventListener('toggle', draw)
     return {details, item, draw}
-  })
+  }
+
+  const total = index.course.modules.length
+  const modules: Array<ReturnType<typeof makeEntry>> = []
+  const container = h(doc, 'ol', {class: 'cm-menu-modules'})
+  /** Make the next batch of module entries (all that are left without `later`). */
+  const makeMore = (): void => {
+    const end = later ? Math.min(total, modules.length + modulesPerBatch) : total
+    const made: HTMLElement[] = []
+    while (modules.length < end) {
+      const entry = makeEntry(modules.length)
+      entry.draw()
+      modules.push(entry)
+      made.push(entry.item)
+    }
+    container.append(...made)
+    if (later && modules.length < total) later(makeMore)
+  }
+  makeMore()
 
   const results = link(index.pages.length, t('menu.results'), false, false)
-  const container = h(doc, 'ol', {class: 'cm-menu-modules'}, ...modules.map(({item}) => item))
   const footer = h(doc, 'p', {class: 'cm-menu-results'}, results)
   for (const part of [container, footer]) {
     part.addEventListener('click', (event) => {
@@ -85,9 +114,6 @@ export function createMenu(ui: Ui, index: CourseIndex, goTo: (page: number) => v
     })
   }
 
-  // The module being read: the menu opens a module as the learner arrives in it (and leaves
-  // open or closed what the learner opened or closed).
-  let reading = -1
   return {
     elements: [container, footer],
     update(next) {

@@ -134,7 +134,7 @@ export function createPlayer(options: PlayerOptions): Player {
     }
   }
 
-  const courseMenu = createMenu(context, index, goTo)
+  const courseMenu = createMenu(context, index, goTo, win ? (run) => win.setTimeout(run, 0) : undefined)
   pages.replaceChildren(...courseMenu.elements)
 
   function refreshChrome(): void {

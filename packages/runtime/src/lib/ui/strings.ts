@@ -20,8 +20,13 @@ export function createTranslate(strings: Readonly<Record<string, unknown>>, fall
  */
 export function formatPercent(language: string, percent: number): string {
   try {
-    return new Intl.NumberFormat(language, {style: 'percent', maximumFractionDigits: 2}).format(percent / 100)
+    let format = percentFormats.get(language)
+    if (!format) percentFormats.set(language, (format = new Intl.NumberFormat(language, {style: 'percent', maximumFractionDigits: 2})))
+    return format.format(percent / 100)
   } catch {
     return percent + '%'
   }
 }
+
+/** Number formats by language: making one costs more than formatting many numbers. */
+const percentFormats = new Map<string, Intl.NumberFormat>()
