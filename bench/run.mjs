@@ -323,7 +323,7 @@ async function profile(folder, work) {
     parse: (frame) => frame.functionName === 'parseMarkdown',
     autolink: inPackages(['micromark-extension-gfm-autolink-literal', 'mdast-util-gfm-autolink-literal', 'mdast-util-find-and-replace']),
     loading: (frame) => frame.url.startsWith('node:internal/modules/'),
-    zip: inPackages(['archiver', 'archiver-utils', 'zip-stream', 'compress-commons', 'crc32-stream', 'crc-32', 'readable-stream', 'lazystream', 'node:zlib']),
+    zip: (frame) => inPackages(['fflate', 'node:zlib'])(frame) || /\/export\/dist\/lib\/zip\.js$/.test(frame.url),
     handlebars: inPackages(['handlebars']),
     yaml: inPackages(['yaml'])
   })
@@ -341,7 +341,7 @@ async function profile(folder, work) {
     ['  hast-util-to-html (toHtml)', pick(/^toHtml /)],
     ['YAML front matter (parseYaml, all of the yaml package)', Math.max(pick(/^parseYaml /), data.groups.yaml)],
     ['directive attribute validation (ajv validate calls)', pick(/^validate .*schema\/dist\/lib\/validator/)],
-    ['zip on the main thread (archiver streams, crc; deflate itself runs on libuv threads)', data.groups.zip],
+    ['zip on the main thread (small pieces deflated, CRC, hashing, fflate; large pieces deflate on libuv threads)', data.groups.zip],
     ['renderSite (Handlebars + JSON of the course)', pick(/^renderSite /)],
     ['Handlebars (theme and manifest templates)', data.groups.handlebars],
     ['readCourse (walk, realpath, stat, read)', pick(/^readCourse /)]
