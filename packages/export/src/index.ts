@@ -1,4 +1,4 @@
-export {createZipper, zip} from './lib/zip.js'
+export {createZipper, zip, ZipLimitError} from './lib/zip.js'
 export type {Zipper} from './lib/zip.js'
 export {exportWeb} from './lib/web.js'
 export type {FileSet} from './lib/web.js'

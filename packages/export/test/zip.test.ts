@@ -1,6 +1,6 @@
 import zlib from 'node:zlib'
 import {describe, expect, test} from 'vitest'
-import {createZipper, zip} from '../src/index.js'
+import {createZipper, zip, ZipLimitError} from '../src/index.js'
 import {unzip} from '../../../test/conformance/lib/unzip.js'
 
 const encoder = new TextEncoder()
@@ -84,5 +84,13 @@ describe('zip', () => {
     expect({year: (dosDate >> 9) + 1980, month: (dosDate >> 5) & 15, day: dosDate & 31, time: dosTime}).toEqual({year: 1980, month: 1, day: 1, time: 0})
     expect((view.readUInt32LE(central + 38) >>> 16) & 0o777).toBe(0o644)
     expect(view.readUInt8(central + 5)).toBe(3)
+  })
+
+  test('a package beyond what a zip without ZIP64 holds is refused with a reason, not written wrong', async () => {
+    const empty = new Uint8Array()
+    const files = new Map(Array.from({length: 65_536}, (_, index) => ['media/' + index + '.txt', empty] as const))
+    const refused = zip(files)
+    await expect(refused).rejects.toBeInstanceOf(ZipLimitError)
+    await expect(refused).rejects.toThrow('Unexpected package of 65536 files, expected at most 65535')
   })
 })

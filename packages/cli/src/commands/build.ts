@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {Worker} from 'node:worker_threads'
 import {formatDiagnostics, hasErrors, type Format} from '@coursemark/diagnostics'
-import {exportCmi5, exportScorm12, exportScorm2004, exportWeb, exportXapi, loadLrsResources, loadScormResources, createZipper, type LrsResources, type ScormResources} from '@coursemark/export'
+import {exportCmi5, exportScorm12, exportScorm2004, exportWeb, exportXapi, loadLrsResources, loadScormResources, createZipper, ZipLimitError, type LrsResources, type ScormResources} from '@coursemark/export'
 import {forLearners, type Course} from '@coursemark/model'
 import {renderSite, type Target, type Theme} from '@coursemark/render'
 import {createValidator, type Validator} from '@coursemark/schema'
@@ -252,7 +252,7 @@ export function courseBuilder(options: BuildOptions, parseThreads = 1): (io: Io,
       const wanted = [...new Set(options.targets)]
       // The packages share most of their bytes (player, media, course): each is deflated once.
       const zipPackage = createZipper()
-      const made = await mapConcurrent(wanted, wanted.length, async (target): Promise<{path: string; guide?: boolean; folder?: ReadonlyArray<string>}> => {
+      const made = await mapConcurrent(wanted, wanted.length, async (target): Promise<{path: string; guide?: boolean; folder?: ReadonlyArray<string>; refused?: string}> => {
         if (target === 'guide') return {path: await writeGuide(out, course, media), guide: true}
         const site = exportWeb(learner, renderSite({course: learner, theme, runtime: script, target}), media)
         const name = course.slug + '-' + course.version + '-' + course.language + '-' + target
@@ -265,10 +265,22 @@ export function courseBuilder(options: BuildOptions, parseThreads = 1): (io: Io,
           : target === 'scorm12' ? exportScorm12(learner, site, scorm!, {sco: options.sco})
           : exportScorm2004(learner, site, scorm!, {sco: options.sco})
         const file = path.join(out, name + '.zip')
-        await writeAtomic(file, await zipPackage(files))
+        let bytes: Uint8Array
+        try {
+          bytes = await zipPackage(files)
+        } catch (error) {
+          if (error instanceof ZipLimitError) return {path: file, refused: error.message}
+          throw error
+        }
+        await writeAtomic(file, bytes)
         return {path: file}
       })
       for (const item of made) {
+        if (item.refused) {
+          ok = false
+          io.stderr(label + ': ' + path.relative(io.cwd, item.path) + ' not written: ' + item.refused + '\n')
+          continue
+        }
         if (item.guide) guides.push(item.path)
         else if (item.folder) for (const file of item.folder) written.push(path.join(item.path, ...file.split('/')))
         else written.push(item.path)

@@ -22,6 +22,15 @@ const pieceSize = 256 * 1024
 /** Deflate's window: each piece is primed with the bytes before it, so pieces compress as one stream would. */
 const windowSize = 32 * 1024
 
+/** The most entries, and bytes, a zip without ZIP64 holds. */
+const maxEntries = 0xffff
+const maxBytes = 0xffffffff
+
+/** A package too large for a zip without ZIP64: an author's problem (too much media), not a crash. */
+export class ZipLimitError extends Error {
+  override readonly name = 'ZipLimitError'
+}
+
 /** Pieces from this size on are deflated on zlib's threads, in parallel. */
 const asyncFrom = 64 * 1024
 
@@ -84,10 +93,18 @@ export function createZipper(): Zipper {
 
   return async function zipFiles(files) {
     const names = [...files.keys()].sort(compare)
+    if (names.length > maxEntries) throw new ZipLimitError('Unexpected package of ' + names.length + ' files, expected at most ' + maxEntries + ' (the most a zip holds without ZIP64, which LMSs rarely read)')
     const entries = await Promise.all(names.map(async (name) => {
       const bytes = files.get(name)!
       return {name, size: bytes.length, crc: zlib.crc32(bytes), parts: await deflateFile(bytes)}
     }))
+
+    // Every offset and size of a zip without ZIP64 is 32 bits: the whole package stays under 4 GiB.
+    let offset = 0
+    for (const entry of entries) offset += 30 + 16 + Buffer.byteLength(entry.name) + entry.parts.reduce((sum, part) => sum + part.length, 0)
+    if (offset > maxBytes || entries.some((entry) => entry.size > maxBytes)) {
+      throw new ZipLimitError('Unexpected package of ' + (offset / 2 ** 30).toFixed(1) + ' GiB (compressed), expected less than 4 GiB (the most a zip holds without ZIP64, which LMSs rarely read): leave the largest media out of the package')
+    }
 
     const chunks: Uint8Array[] = []
     let failure: Error | undefined
