@@ -108,10 +108,10 @@ const rtl = new Set(['ar', 'he', 'fa', 'ur'])
  */
 const courseMarker = '<\u0000coursemark-course\u0000>'
 
-/** The course as UTF-8 JSON for a `<script>` (in the page), by course: every target embeds the same bytes. */
+/** The course as UTF-8 JSON for a `<script>` (in the page), by course: every target embeds the same bytes (a course is never changed once built). */
 const courseBytes = new WeakMap<object, Uint8Array>()
 
-/** `course.js` by course: every target ships the same file. */
+/** `course.js` by course: every target ships the same file (a course is never changed once built). */
 const courseScripts = new WeakMap<object, Uint8Array>()
 
 /**
