@@ -62,6 +62,7 @@ test('a long course opens only the module being read, and each module as the lea
     await third.focus()
     await page.keyboard.press('Enter')
     await expect.poll(() => openModules.count()).toBe(2)
+    // The module's pages are there as soon as it shows open.
     expect(await pageLinks.count()).toBe(4)
     await page.locator('.cm-menu-link[data-page="5"]').click()
     await expect.poll(() => page.locator('h1.cm-page-title').textContent()).toBe('Step 2 of module 3')

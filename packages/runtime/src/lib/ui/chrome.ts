@@ -57,16 +57,16 @@ export function createMenu(ui: Ui, index: CourseIndex, goTo: (page: number) => v
     const progress = h(doc, 'span', {class: 'cm-menu-module-progress'})
     const fill = h(doc, 'span', {class: 'cm-meter-fill'})
     const list = h(doc, 'ol', {class: 'cm-menu-pages'})
-    const details = h(doc, 'details', {class: 'cm-menu-module-pages', open: openAll || moduleIndex === reading},
-      h(doc, 'summary', {class: 'cm-menu-module-summary'},
-        h(doc, 'span', {class: 'cm-menu-module-title'}, h(doc, 'span', {class: 'cm-menu-module-name'}, module.title), progress),
-        h(doc, 'span', {class: 'cm-meter', 'aria-hidden': 'true'}, fill)),
-      list)
+    const summary = h(doc, 'summary', {class: 'cm-menu-module-summary'},
+      h(doc, 'span', {class: 'cm-menu-module-title'}, h(doc, 'span', {class: 'cm-menu-module-name'}, module.title), progress),
+      h(doc, 'span', {class: 'cm-meter', 'aria-hidden': 'true'}, fill))
+    const details = h(doc, 'details', {class: 'cm-menu-module-pages', open: openAll || moduleIndex === reading}, summary, list)
     const item = h(doc, 'li', {class: 'cm-menu-module'}, details)
     // What the entry shows now: pages seen and the page being read (`''`: not drawn yet).
     let shown = ''
     let listed = ''
-    const draw = (): void => {
+    /** Draw the entry; its pages too when it is open (or `opening`: about to open). */
+    const draw = (opening = false): void => {
       if (!state) return
       const seen = pages.filter(({page}) => state!.visited[page]).length
       const summary = seen + '/' + pages.length
@@ -76,14 +76,20 @@ export function createMenu(ui: Ui, index: CourseIndex, goTo: (page: number) => v
         fill.style.width = (pages.length > 0 ? Math.round((seen / pages.length) * 100) : 0) + '%'
         item.classList.toggle('cm-done', seen === pages.length)
       }
-      if (!details.open) return
+      if (!details.open && !opening) return
       const current = state.page
       const marks = pages.map(({page}) => (page === current ? 'c' : '') + (state!.visited[page] ? 's' : '-')).join('')
       if (marks === listed) return
       listed = marks
       list.replaceChildren(...pages.map(({entry, page}) => h(doc, 'li', null, link(page, entry.page.title, state!.visited[page] === true, page === current))))
     }
-    details.addEventListener('toggle', draw)
+    // A click (or Enter) on the title opens the module after the event: its pages are drawn
+    // now, so it never shows open and empty. Other ways of opening it (find in page) draw on
+    // the `toggle` that follows.
+    summary.addEventListener('click', () => {
+      if (!details.open) draw(true)
+    })
+    details.addEventListener('toggle', () => draw())
     return {details, item, draw}
   }
 
