@@ -84,8 +84,8 @@ export function createMenu(ui: Ui, index: CourseIndex, goTo: (page: number) => v
       list.replaceChildren(...pages.map(({entry, page}) => h(doc, 'li', null, link(page, entry.page.title, state!.visited[page] === true, page === current))))
     }
     // A click (or Enter) on the title opens the module after the event: its pages are drawn
-    // now, so it never shows open and empty. Other ways of opening it (find in page) draw on
-    // the `toggle` that follows.
+    // now, so it never shows open and empty. Any other way of opening it draws on the `toggle`
+    // that follows.
     summary.addEventListener('click', () => {
       if (!details.open) draw(true)
     })
