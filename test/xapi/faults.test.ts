@@ -63,6 +63,10 @@ test('a flaky LRS loses nothing and doubles nothing', async () => {
   await page.goto(launch)
   await page.locator('.cm-page-title').waitFor()
   await playFirstPages(page)
+  // Before the connection drops, both kinds of failure have happened: the first request failed
+  // before reaching the LRS, the third (statements) after it stored them. How many more come
+  // while half fail depends on the machine's speed (the player backs off between retries).
+  await expect.poll(() => lms.log.some((entry) => entry.injected === 'after' && entry.path === '/xapi/statements'), {timeout: 60_000}).toBe(true)
 
   // The connection drops: the learner goes on, leaves, and comes back while it is down.
   lms.faults.drop = true
@@ -109,7 +113,7 @@ test('a flaky LRS loses nothing and doubles nothing', async () => {
   const statements = await storedWhen((all) => count(all, 'terminated') >= 2)
 
   // Failures of every kind happened: before the LRS, after it stored statements, dropped connections.
-  expect(lms.log.filter((entry) => entry.injected === 'before').length).toBeGreaterThanOrEqual(2)
+  expect(lms.log.filter((entry) => entry.injected === 'before').length).toBeGreaterThanOrEqual(1)
   expect(lms.log.filter((entry) => entry.injected === 'after' && entry.path === '/xapi/statements').length).toBeGreaterThanOrEqual(1)
   expect(lms.log.filter((entry) => entry.injected === 'drop').length).toBeGreaterThan(2)
   expect(new Set(statements.map((statement) => statement.id)).size).toBe(statements.length)
