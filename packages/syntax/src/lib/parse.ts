@@ -11,6 +11,7 @@ import {gfmFootnote} from 'micromark-extension-gfm-footnote'
 import {gfmStrikethrough} from 'micromark-extension-gfm-strikethrough'
 import {gfmTable} from 'micromark-extension-gfm-table'
 import {gfmTaskListItem} from 'micromark-extension-gfm-task-list-item'
+import type {Construct, Extension, TokenizeContext} from 'micromark-util-types'
 import type {Point} from 'unist'
 import {literalAutolinks} from './autolinks.js'
 import {balanceFences} from './fences.js'
@@ -56,8 +57,65 @@ function deepLine(value: string): Point | undefined {
  */
 function gfm(this: Processor): void {
   const data = this.data()
-  ;(data.micromarkExtensions ??= []).push(gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem())
+  ;(data.micromarkExtensions ??= []).push(gfmFootnote(), gfmStrikethrough(), tablesWhereTheyCanBe(), gfmTaskListItem())
   ;(data.fromMarkdownExtensions ??= []).push(gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown())
+}
+
+/**
+ * Lines (1-based) of the text being parsed that can be a table's delimiter row, while
+ * `parseMarkdown` parses it; `undefined` (every line can) otherwise.
+ */
+let delimiterRows: ReadonlySet<number> | undefined
+
+/**
+ * The lines of `value` that can be a GFM delimiter row: a line whose trailing run of spaces,
+ * tabs, `|`, `:` and `-` holds a `-` and a `:` or `|` (micromark-extension-gfm-table needs both
+ * in a delimiter row; before the run come the line's container markers, if any).
+ */
+function delimiterRowLines(value: string): Set<number> {
+  const lines = new Set<number>()
+  let line = 1
+  for (const text of value.split('\n')) {
+    const run = /[ \t|:-]*$/.exec(text)![0]
+    if (run.includes('-') && (run.includes('|') || run.includes(':'))) lines.add(line)
+    line++
+  }
+  return lines
+}
+
+/**
+ * GFM tables, tried only where one can start. micromark-extension-gfm-table tries to read a
+ * table head at the start of every block, reading the whole line before it looks for the
+ * delimiter row on the next: a fifth of all parsing on ordinary courses. A head is only tried
+ * where the next line can be a delimiter row (`delimiterRows`); the rows after a head are tried
+ * as before. Where no table can be, the tree is the same.
+ */
+function tablesWhereTheyCanBe(): Extension {
+  const table = gfmTable()
+  const constructs = [table.flow?.null ?? []].flat()
+  return {
+    flow: {
+      null: constructs.map((construct): Construct => ({
+        ...construct,
+        tokenize(effects, ok, nok) {
+          const self = this
+          const start = construct.tokenize.call(self, effects, ok, nok)
+          return function (code) {
+            if (delimiterRows && !delimiterRows.has(self.now().line + 1) && !afterTableRow(self.events)) return nok(code)
+            return start(code)
+          }
+        }
+      }))
+    }
+  }
+}
+
+/** Whether the last block read is a table head or row (the next line may be a body row), as micromark-extension-gfm-table tells. */
+function afterTableRow(events: TokenizeContext['events']): boolean {
+  let index = events.length - 1
+  while (index > -1 && (events[index]![1].type === 'lineEnding' || events[index]![1].type === 'linePrefix')) index--
+  const tail = index > -1 ? events[index]![1].type : undefined
+  return tail === 'tableHead' || tail === 'tableRow'
 }
 
 /** One frozen processor: its configuration never changes, so every parse shares it. */
@@ -65,11 +123,29 @@ const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).us
 
 /** Parse module Markdown (front matter, GFM, directives) into mdast. No meaning is attached. */
 export function parseMarkdown(value: string): ParseResult {
+  return parse(value, true)
+}
+
+/**
+ * `parseMarkdown` with a GFM table tried at the start of every block, as
+ * micromark-extension-gfm-table does on its own: slower, and the same tree (tested).
+ */
+export function parseTryingEveryTable(value: string): ParseResult {
+  return parse(value, false)
+}
+
+function parse(value: string, onlyWhereTablesCanBe: boolean): ParseResult {
   const normalized = value.replace(/\r\n?/g, '\n')
   const fences = balanceFences(normalized)
   const tooDeep = fences.depth > maxDepth ? fences.deepest : deepLine(normalized)
   if (tooDeep) return {tree: {type: 'root', children: []}, unclosed: [], stray: [], tooDeep}
-  const tree = processor.parse(fences.value)
+  delimiterRows = onlyWhereTablesCanBe ? delimiterRowLines(fences.value) : undefined
+  let tree: Root
+  try {
+    tree = processor.parse(fences.value)
+  } finally {
+    delimiterRows = undefined
+  }
   if (fences.shifts.size > 0) mapPositions(tree, fences.shifts, fences.value)
   literalAutolinks(tree, normalized)
   restoreBareTextDirectives(tree)
