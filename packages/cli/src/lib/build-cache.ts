@@ -2,7 +2,7 @@ import {createHash} from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {sha256} from './checksums.js'
-import {mapConcurrent} from './concurrent.js'
+import {fileConcurrency, mapConcurrent} from './concurrent.js'
 import {readCourse} from './read-course.js'
 import {toolRoot} from './resources.js'
 import {writeAtomic} from './write-atomic.js'
@@ -40,7 +40,7 @@ export function toolkitKey(): Promise<string> {
         .map((entry) => path.join(entry.parentPath, entry.name))
         .filter((file) => !file.split(path.sep).includes('node_modules') && !/[\\/](src|test)[\\/]/.test(path.relative(toolRoot, file)) && !file.endsWith('.d.ts') && !file.endsWith('.map'))
         .sort()
-      const contents = await mapConcurrent(entries, 32, (file) => fs.readFile(file))
+      const contents = await mapConcurrent(entries, fileConcurrency, (file) => fs.readFile(file))
       entries.forEach((file, index) => hash.update(path.relative(toolRoot, file) + '\0').update(contents[index]!).update('\0'))
     }
     hash.update((await fs.readFile(path.join(toolRoot, 'pnpm-lock.yaml')).catch(() => undefined)) ?? '-')
@@ -54,7 +54,7 @@ export async function courseKey(root: string, settings: unknown): Promise<string
   const read = await readCourse(root)
   const hash = createHash('sha256').update(await toolkitKey()).update(JSON.stringify(settings) + '\0')
   const files = [...read.input.assets].sort()
-  const sums = await mapConcurrent(files, 32, (file) => fs.readFile(path.join(read.root, ...file.split('/'))).then(sha256, () => '-'))
+  const sums = await mapConcurrent(files, fileConcurrency, (file) => fs.readFile(path.join(read.root, ...file.split('/'))).then(sha256, () => '-'))
   files.forEach((file, index) => hash.update(file + '\0' + sums[index] + '\0'))
   return hash.digest('hex')
 }

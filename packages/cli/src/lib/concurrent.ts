@@ -1,3 +1,6 @@
+/** Files read or written at once: enough to keep the disk busy, few enough to stay far from the limit on open files. */
+export const fileConcurrency = 32
+
 /**
  * `fn` over every item with at most `limit` calls in flight; results in the order of `items`.
  * For file I/O: many files at once keep the disk busy, and a limit keeps file handles in bounds.

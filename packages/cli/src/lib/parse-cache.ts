@@ -1,7 +1,6 @@
 import {createHash} from 'node:crypto'
 import {existsSync} from 'node:fs'
 import fs from 'node:fs/promises'
-import path from 'node:path'
 import {promisify} from 'node:util'
 import {Worker} from 'node:worker_threads'
 import zlib from 'node:zlib'
@@ -113,7 +112,6 @@ export async function openParseCache(file: string | undefined, toolkit: string):
       if (file === undefined) return
       if (used.size === inFile.size && [...used.keys()].every((key) => inFile.has(key))) return
       const lines = [header + ' ' + toolkit, ...[...used].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([key, json]) => key + '\t' + json)]
-      await fs.mkdir(path.dirname(file), {recursive: true})
       await writeAtomic(file, new Uint8Array(await gzip(lines.join('\n') + '\n', {level: 1})))
     }
   }

@@ -3,7 +3,7 @@ import path from 'node:path'
 import type {CourseInput} from '@coursemark/compiler'
 import type {Diagnostic} from '@coursemark/diagnostics'
 import {rules} from '@coursemark/diagnostics'
-import {mapConcurrent} from './concurrent.js'
+import {fileConcurrency, mapConcurrent} from './concurrent.js'
 
 /** Largest Markdown or YAML file the compiler reads. */
 export const maxTextBytes = 4 * 1024 * 1024
@@ -11,8 +11,6 @@ export const maxTextBytes = 4 * 1024 * 1024
 export const maxFiles = 20000
 const textFile = /\.(md|ya?ml)$/i
 const skipped = new Set(['node_modules', '.git', 'dist'])
-/** Files read at once: enough to keep the disk busy, few enough to stay far from the limit on open files. */
-const ioConcurrency = 32
 
 /** A course folder read into memory, plus problems found while reading. */
 export interface ReadCourse {
@@ -51,7 +49,7 @@ export async function readCourse(root: string, options?: ReadCourseOptions | nul
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     // Where each entry leads, many at once (a large course has thousands of files); then each is
     // taken in name order, as if one at a time.
-    const found = await mapConcurrent(entries, ioConcurrency, async (entry) => {
+    const found = await mapConcurrent(entries, fileConcurrency, async (entry) => {
       const rel = relative ? relative + '/' + entry.name : entry.name
       try {
         const target = await fs.realpath(path.join(real, rel))
@@ -91,7 +89,7 @@ export async function readCourse(root: string, options?: ReadCourseOptions | nul
       }
       texts.push(rel)
     }
-    const contents = await mapConcurrent(texts, ioConcurrency, (rel) => fs.readFile(path.join(real, rel)))
+    const contents = await mapConcurrent(texts, fileConcurrency, (rel) => fs.readFile(path.join(real, rel)))
     texts.forEach((rel, index) => {
       try {
         files.set(rel, decoder.decode(contents[index]!).replace(/^\uFEFF/, ''))
@@ -107,6 +105,6 @@ export async function readCourse(root: string, options?: ReadCourseOptions | nul
 
 /** Read the bytes of the given course-relative files. */
 export async function readMedia(root: string, paths: ReadonlyArray<string>, locate: (file: string) => string = (file) => file): Promise<Map<string, Uint8Array>> {
-  const bytes = await mapConcurrent(paths, ioConcurrency, async (file) => new Uint8Array(await fs.readFile(path.join(root, ...locate(file).split('/')))))
+  const bytes = await mapConcurrent(paths, fileConcurrency, async (file) => new Uint8Array(await fs.readFile(path.join(root, ...locate(file).split('/')))))
   return new Map(paths.map((file, index) => [file, bytes[index]!]))
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import {mapConcurrent} from './concurrent.js'
+import {fileConcurrency, mapConcurrent} from './concurrent.js'
 
 /** Write a file so that `out` is either the old file or the complete new one, never half-written. */
 export async function writeAtomic(out: string, bytes: Uint8Array): Promise<void> {
@@ -29,7 +29,7 @@ export async function writeFolderAtomic(out: string, files: ReadonlyMap<string, 
     const entries = [...files].sort(([a], [b]) => a.localeCompare(b)).map(([name, bytes]) => [path.join(temporary, ...name.split('/')), bytes] as const)
     for (const folder of new Set(entries.map(([target]) => path.dirname(target)))) await fs.mkdir(folder, {recursive: true})
     // Many files at once: each is flushed to disk before the rename, and flushes overlap.
-    await mapConcurrent(entries, 32, ([target, bytes]) => writeDurably(target, bytes))
+    await mapConcurrent(entries, fileConcurrency, ([target, bytes]) => writeDurably(target, bytes))
     moved = await fs.rename(out, old).then(() => true, () => false)
     await fs.rename(temporary, out)
     if (moved) await fs.rm(old, {recursive: true, force: true})
