@@ -1,4 +1,4 @@
-export {maxDepth, parseMarkdown} from './lib/parse.js'
+export {maxDepth, parseMarkdown, parseWithMicromark, takesFastPath} from './lib/parse.js'
 export type {ParseResult} from './lib/parse.js'
 export {balanceFences} from './lib/fences.js'
 export type {FenceReport} from './lib/fences.js'

@@ -14,7 +14,8 @@ import {gfmTaskListItem} from 'micromark-extension-gfm-task-list-item'
 import type {Construct, Extension, TokenizeContext} from 'micromark-util-types'
 import type {Point} from 'unist'
 import {literalAutolinks} from './autolinks.js'
-import {balanceFences} from './fences.js'
+import {balanceFences, type FenceReport} from './fences.js'
+import {fastTree} from './fast/fast-tree.js'
 import {visit} from 'unist-util-visit'
 
 /** The result of `parseMarkdown`. */
@@ -121,30 +122,56 @@ function afterTableRow(events: TokenizeContext['events']): boolean {
 /** One frozen processor: its configuration never changes, so every parse shares it. */
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(gfm).use(remarkDirective).freeze()
 
-/** Parse module Markdown (front matter, GFM, directives) into mdast. No meaning is attached. */
+/**
+ * Parse module Markdown (front matter, GFM, directives) into mdast. No meaning is attached.
+ *
+ * micromark (through remark-parse and its extensions) defines the syntax. Most texts are parsed
+ * several times faster by the fast path (`fastTree`), which gives the same trees (tested) and
+ * leaves every text it is not sure of to micromark.
+ */
 export function parseMarkdown(value: string): ParseResult {
-  return parse(value, true)
+  return parse(value, {fast: true, onlyWhereTablesCanBe: true})
+}
+
+/** `parseMarkdown` without the fast path: micromark parses every text. */
+export function parseWithMicromark(value: string): ParseResult {
+  return parse(value, {fast: false, onlyWhereTablesCanBe: true})
 }
 
 /**
- * `parseMarkdown` with a GFM table tried at the start of every block, as
+ * `parseWithMicromark` with a GFM table tried at the start of every block, as
  * micromark-extension-gfm-table does on its own: slower, and the same tree (tested).
  */
 export function parseTryingEveryTable(value: string): ParseResult {
-  return parse(value, false)
+  return parse(value, {fast: false, onlyWhereTablesCanBe: false})
 }
 
-function parse(value: string, onlyWhereTablesCanBe: boolean): ParseResult {
+/** Whether `parseMarkdown` parses `value` on the fast path. */
+export function takesFastPath(value: string): boolean {
+  const fences = prepare(value)
+  return !('tooDeep' in fences) && fastTree(fences.value) !== undefined
+}
+
+/** The text as micromark is given it (line endings normalized, container fences balanced), or where it nests too deep. */
+function prepare(value: string): (FenceReport & {normalized: string}) | {tooDeep: Point} {
   const normalized = value.replace(/\r\n?/g, '\n')
   const fences = balanceFences(normalized)
   const tooDeep = fences.depth > maxDepth ? fences.deepest : deepLine(normalized)
-  if (tooDeep) return {tree: {type: 'root', children: []}, unclosed: [], stray: [], tooDeep}
-  delimiterRows = onlyWhereTablesCanBe ? delimiterRowLines(fences.value) : undefined
-  let tree: Root
-  try {
-    tree = processor.parse(fences.value)
-  } finally {
-    delimiterRows = undefined
+  return tooDeep ? {tooDeep} : {...fences, normalized}
+}
+
+function parse(value: string, options: {readonly fast: boolean; readonly onlyWhereTablesCanBe: boolean}): ParseResult {
+  const fences = prepare(value)
+  if ('tooDeep' in fences) return {tree: {type: 'root', children: []}, unclosed: [], stray: [], tooDeep: fences.tooDeep}
+  const normalized = fences.normalized
+  let tree = options.fast ? fastTree(fences.value) : undefined
+  if (!tree) {
+    delimiterRows = options.onlyWhereTablesCanBe ? delimiterRowLines(fences.value) : undefined
+    try {
+      tree = processor.parse(fences.value)
+    } finally {
+      delimiterRows = undefined
+    }
   }
   if (fences.shifts.size > 0) mapPositions(tree, fences.shifts, fences.value)
   literalAutolinks(tree, normalized)
