@@ -114,7 +114,7 @@ export function attributePlace(context: Context, path: string, node: MdastNodes,
   const position = node.position
   if (!position) return undefined
   const text = context.files.get(path)
-  const line = text?.split(/\r?\n/)[position.start.line - 1]
+  const line = text === undefined ? undefined : lineAt(text, position.start)
   if (line !== undefined) {
     const brace = line.indexOf('{', position.start.column - 1)
     if (brace >= 0) {
@@ -127,6 +127,17 @@ export function attributePlace(context: Context, path: string, node: MdastNodes,
     }
   }
   return {start: position.start, end: position.start}
+}
+
+/**
+ * The text of the line `point` is on: from its offset when it has one (offsets count line
+ * endings as parsed, `\n`, so not in a text with `\r`), without splitting the whole file.
+ */
+function lineAt(text: string, point: Position['start']): string | undefined {
+  if (point.offset === undefined || text.includes('\r')) return text.split(/\r?\n/)[point.line - 1]
+  const start = point.offset - (point.column - 1)
+  const end = text.indexOf('\n', start)
+  return text.slice(start, end === -1 ? text.length : end)
 }
 
 type Attributes = Record<string, string | number | boolean | undefined>

@@ -165,6 +165,8 @@ function parse(value: string, options: {readonly fast: boolean; readonly onlyWhe
   if ('tooDeep' in fences) return {tree: {type: 'root', children: []}, unclosed: [], stray: [], tooDeep: fences.tooDeep}
   const normalized = fences.normalized
   let tree = options.fast ? fastTree(fences.value) : undefined
+  // The fast path makes a bare `:name` text itself.
+  const fromMicromark = !tree
   if (!tree) {
     delimiterRows = options.onlyWhereTablesCanBe ? delimiterRowLines(fences.value) : undefined
     try {
@@ -175,7 +177,7 @@ function parse(value: string, options: {readonly fast: boolean; readonly onlyWhe
   }
   if (fences.shifts.size > 0) mapPositions(tree, fences.shifts, fences.value)
   literalAutolinks(tree, normalized)
-  restoreBareTextDirectives(tree)
+  if (fromMicromark) restoreBareTextDirectives(tree)
   return {tree, unclosed: fences.unclosed, stray: fences.stray}
 }
 

@@ -137,6 +137,7 @@ export function toMdast(top: SyntaxNode, source: string, base: number, locate: L
       case 'HorizontalRule':
         return {type: 'thematicBreak', position: at(node.from, node.to)}
       case 'Blockquote': {
+        if (!node.firstChild?.nextSibling) throw new Unsupported('empty block quote')
         open.push({quote: true})
         const children = blocks(node) as BlockContent[]
         open.pop()
@@ -335,15 +336,17 @@ export function toMdast(top: SyntaxNode, source: string, base: number, locate: L
         if (newline !== -1 || last) while (dataEnd > index && text(dataEnd - 1, dataEnd) === ' ') dataEnd--
         if (dataEnd > index) {
           const data = text(index, dataEnd)
-          // A `*` left as text, but between spaces: a delimiter run @lezer/markdown matched with none.
-          if (/\S\*|\*\S/.test(data)) throw new Unsupported('emphasis')
+          // A `*` left as text, but between spaces: a delimiter run @lezer/markdown matched with
+          // none. A backtick left as text: micromark places the positions after an unclosed code
+          // span its own way.
+          if (/\S\*|\*\S|`/.test(data)) throw new Unsupported('emphasis or code')
           append(data, index, dataEnd)
         }
         if (newline !== -1) {
-          append('\n', newline, newline + 1)
-          lineStart = true
           index = newline + 1
           if (!continues(index)) throw new Unsupported('lazy line')
+          append('\n', newline, index)
+          lineStart = true
         } else index = lineEnd
       }
     }
@@ -358,10 +361,10 @@ export function toMdast(top: SyntaxNode, source: string, base: number, locate: L
       switch (child.name) {
         case 'HardBreak':
           current = undefined
+          if (text(child.to - 1, child.to) !== '\n' || !continues(child.to)) throw new Unsupported('lazy line')
           out.push({type: 'break', position: at(child.from, child.to)})
           // What starts the next line is not text (as after any line ending).
           lineStart = true
-          if (text(child.to - 1, child.to) === '\n' && !continues(child.to)) throw new Unsupported('lazy line')
           continue
         case 'Escape':
           append(text(child.from + 1, child.to), child.from, child.to)
