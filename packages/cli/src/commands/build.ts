@@ -114,8 +114,10 @@ export async function build(io: Io, options: BuildOptions): Promise<boolean> {
     for (let lane = 1; lane < jobs; lane++) lanes.push(workerLane(io.cwd, options, courses, take, finish))
     await Promise.all(lanes)
   } else {
-    // One course at a time: a large one parses its Markdown on every core.
-    const builder = courseBuilder(options, os.availableParallelism())
+    // One course at a time: a large one parses its Markdown on every core, where there are more
+    // than two (on two, reading the trees back costs this thread what the other one saves).
+    const cores = os.availableParallelism()
+    const builder = courseBuilder(options, cores > 2 ? cores : 1)
     for (const index of pending) {
       // On this thread a course prints as it builds, after the (cached) courses before it.
       print()
