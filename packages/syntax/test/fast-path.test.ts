@@ -92,8 +92,26 @@ describe('fast path', () => {
       }
     }
     expect(modules).toBeGreaterThan(30)
-    // The point of the fast path: ordinary modules take it.
-    expect(fastModules / modules).toBeGreaterThanOrEqual(0.8)
+    // The point of the fast path: ordinary modules take it (53 of 61 when this was written; the
+    // others are the reference lists, 99-sources.md, and a module about escaping).
+    expect(fastModules / modules).toBeGreaterThanOrEqual(0.84)
+  })
+
+  test('texts the fast path once read differently from micromark parse to the same result', () => {
+    // Counterexamples the property below found (with other seeds) while the fast path was being
+    // written, shrunk. Each is a trap for a second parser; they stay here so that they stay fixed.
+    const texts = [
+      '| Need | Service |\n| --- | --- |\n| a | b |  ', 'a|\n-|\nb| ', // cells before trailing spaces
+      '[](( )', "[a]( [b](u 't')", // unbalanced parentheses in a destination
+      '---\n--- \n---', '---\nid: x\n---  \nprison\n---', // front matter closed by a fence with trailing spaces
+      '> - a\n>\n>\nb', '>- a\n>', '> > q\n> - z', '>>\n>', '>>q\n>', // lists and quotes ending in quoted blank lines
+      '**m*\n3*4', '***a****c', '**a* *em*\n2*3*4', // delimiter runs
+      'a\n> 14. b', 'a\n>4. b', // an ordered list not at 1, after a paragraph, in a new quote
+      '- [X]\nx', '- [x]\n  x', '- [ ]\n\nx', // a task item with nothing after its check
+      '- `\n  *m*', '>`  \n>*', // text ending at a line ending inside a container
+      'a  \n b' // a hard break before an indented line
+    ]
+    for (const text of texts) same(text, true, `${JSON.stringify(text)}: `)
   })
 
   test('course-like Markdown, realistic and hostile, parses to the same result', () => {
@@ -103,8 +121,9 @@ describe('fast path', () => {
       runs++
       if (same(text)) fast++
     }), {numRuns: 3000, seed: 20270611})
-    // Not vacuous: a good share of the texts took the fast path (and were compared with it).
-    expect(fast / runs).toBeGreaterThan(0.3)
+    // Not vacuous: a good share of the texts took the fast path and were compared with it (about
+    // half when this was written).
+    expect(fast / runs).toBeGreaterThan(0.35)
   })
 })
 
@@ -197,7 +216,7 @@ function text(inline: fc.Arbitrary<string>, maxLength = 8, gap = space): fc.Arbi
   return fc.array(fc.tuple(inline, gap), {minLength: 1, maxLength}).map((parts) => parts.map(([piece, gap], index) => index === parts.length - 1 ? piece : piece + gap).join(''))
 }
 
-const realisticText = text(realisticInline, 4, fc.constant(' ')).map((line) => line + '.')
+const realisticText = text(realisticInline, 3, fc.constant(' ')).map((line) => line + '.')
 
 /** A paragraph of wrapped lines, as authors write them. */
 const realisticParagraph = fc.array(fc.tuple(realisticText, pick(' ', ' ', '\n')), {minLength: 1, maxLength: 3})
@@ -350,10 +369,10 @@ function lines({choose, text}: Kit): fc.Arbitrary<string> {
       '  > feedback', '> quote', '>', '>> deeper', 'lazy line', '    code', '| a | b |', '|---|---|', '| --- | :-: |', '| 1 | 2 |', '    continued',
       ':::note', ':::note[Label]{kind=tip}', ':::quiz{id=q type=single outcome=LO1 answer=false}', '::::question{id=q type=single outcome=LO1}', '::::', ':::',
       ':::::', '  :::', '::include[x]{src=a.md}', '::video{src=v.mp4}', 'Note:this 10:30', ':term[a b] and :term{def=\'x\'}', '  two leading spaces', '   three',
-      'trailing  ', '\\', '- ', '1.', '*', '_', '  1. x', '   - y', '> - z', '> > q', '-', '> ', '  ', '===', ':term[x]{def="y"}'
+      'trailing  ', '\\', '- ', '1.', '*', '_', '  1. x', '   - y', '> - z', '> > q', '-', '> ', '  ', '===', ':term[x]{def="y"}', '- [x]', '- [X]', '>>', '>>q', '>- a', '> 14. b'
     ], ['\tcode', '```', '```js', '~~~', '<div>', '</div>', '<!-- c -->', '[b]: /url', '[^1]: note', 'tab\t', '\t- item'])}
   )
-  return join(fc.array(line, {minLength: 1, maxLength: 16}), '\n')
+  return join(fc.array(line, {minLength: 1, maxLength: 12}), '\n')
 }
 
 // Realistic modules -----------------------------------------------------------------------------

@@ -137,7 +137,8 @@ export function toMdast(top: SyntaxNode, source: string, base: number, locate: L
       case 'HorizontalRule':
         return {type: 'thematicBreak', position: at(node.from, node.to)}
       case 'Blockquote': {
-        if (!node.firstChild?.nextSibling) throw new Unsupported('empty block quote')
+        // Empty and nested quotes: micromark extends them over the next line's `>`.
+        if (!node.firstChild?.nextSibling || open.some((container) => container.quote)) throw new Unsupported('block quote')
         open.push({quote: true})
         const children = blocks(node) as BlockContent[]
         open.pop()
@@ -193,7 +194,10 @@ export function toMdast(top: SyntaxNode, source: string, base: number, locate: L
     let previousEnd: number | undefined
     let spread = false
     const first = mark.nextSibling
-    const content = first?.name === 'Task' ? first.from : first?.from
+    const content = first?.from
+    // `[x]` alone (no text after it on its line): micromark-extension-gfm-task-list-item takes
+    // it as a task, @lezer/markdown does not.
+    if (first?.name === 'Paragraph' && /^\[[ xX]\]/.test(text(first.from, first.from + 3))) throw new Unsupported('task')
     if (content === undefined || content - mark.to > 4 || text(mark.to, content).includes('\n')) throw new Unsupported('list item content')
     const itemStart = prefixEnd(lineStartOf(mark.from))
     if (itemStart === -1) throw new Unsupported('list item prefix')
@@ -235,9 +239,11 @@ export function toMdast(top: SyntaxNode, source: string, base: number, locate: L
     const rows: TableRow[] = []
     let align: Array<'left' | 'right' | 'center' | null> = []
     for (let child = node.firstChild; child; child = child.nextSibling) {
-      // Rows that are indented or lazy: micromark's to read.
+      // Rows that are indented or lazy, and rows that could start another block (micromark ends
+      // the table there): micromark's to read.
       const rowStart = prefixEnd(lineStartOf(child.from))
       if (rowStart === -1 || text(rowStart, rowStart + 1) === ' ') throw new Unsupported('table row')
+      if (child.name === 'TableRow' && /^(?:[-+*>#]|\d{1,9}[.)]|:)/.test(text(rowStart, child.to))) throw new Unsupported('table row')
       if (child.name === 'TableDelimiter') {
         align = text(child.from, child.to).trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((cell) => {
           const value = cell.trim()
