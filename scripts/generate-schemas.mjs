@@ -1,5 +1,5 @@
 // Writes packages/schema/src/generated/schemas.ts from schemas/*.schema.json.
-// A test fails when the generated file drifts from schemas/.
+// A test (packages/schema/test/schemas.test.ts) fails when the generated file drifts from schemas/.
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
