@@ -9,6 +9,8 @@ const maxDepth = 8
 
 /** Replace every `::include{src}` with the Markdown of that file (inside the course only). */
 export function expandIncludes(context: Context, modulePath: string, tree: Root, stack: ReadonlyArray<string> = [modulePath]): void {
+  // Most modules include nothing: no need to walk their tree.
+  if (context.files.get(modulePath)?.includes('::include') === false) return
   visit(tree, 'leafDirective', function (node, index, parent) {
     if (node.name !== 'include' || !parent || index === undefined) return
     const from = pathOf(node, modulePath)

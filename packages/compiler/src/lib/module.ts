@@ -170,7 +170,8 @@ function reportMalformedDirectives(context: Context, path: string, tree: Root): 
         'Unexpected text `' + node.value.split('\n')[0]!.slice(0, 60) + '` after `:' + previous.name + '`: its attributes cannot be read, expected e.g. `{def="A definition"}`')
       return
     }
-    if (parent.type !== 'paragraph') return
+    // A directive that could not be read starts a line with `::`: most text has none.
+    if (parent.type !== 'paragraph' || !node.value.includes('::')) return
     node.value.split('\n').forEach((line, offset) => {
       if (offset === 0 && parent.children[0] !== node) return
       const match = directiveLine.exec(line)

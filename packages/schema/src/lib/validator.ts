@@ -1,5 +1,10 @@
-import {Ajv2020, type ErrorObject, type ValidateFunction} from 'ajv/dist/2020.js'
+import type {ErrorObject} from 'ajv/dist/2020.js'
 import {schemas} from '../generated/schemas.js'
+import * as coercingValidators from '../generated/validators-coercing.js'
+import * as strictValidators from '../generated/validators-strict.js'
+
+/** A validate function as ajv makes it: `errors` holds the last call's errors. */
+type ValidateFunction = ((data: unknown) => boolean) & {errors?: ErrorObject[] | null}
 
 /** Validates values against coursemark's JSON Schemas. Create one per compilation run. */
 export interface Validator {
@@ -20,31 +25,22 @@ export interface SchemaShape {
   readonly required?: ReadonlyArray<string>
 }
 
-/** Compile every schema once. Never keep the result in a module-level variable. */
+/**
+ * A validator over every schema. The validation code is ajv's, compiled from schemas/ when the
+ * toolkit is built (scripts/generate-schemas.mjs, ajv standalone code), with the options
+ * `allErrors` and, for directive attributes, `coerceTypes`: nothing is compiled at run time.
+ */
 export function createValidator(): Validator {
-  // The schemas are not checked against the JSON Schema 2020-12 meta-schema here: compiling the
-  // meta-schema costs about 40 ms on every run, and the schemas are fixed when the toolkit is
-  // built (packages/schema/test/schemas.test.ts checks every one of them).
-  const strict = new Ajv2020({allErrors: true, strict: false, validateSchema: false})
-  const coercing = new Ajv2020({allErrors: true, strict: false, coerceTypes: true, validateSchema: false})
-  for (const schema of Object.values(schemas)) {
-    strict.addSchema(schema)
-    coercing.addSchema(schema)
-  }
-  const cache = new Map<string, ValidateFunction>()
   const names = Object.keys(schemas).sort()
+  const strict = strictValidators as unknown as Record<string, ValidateFunction>
+  const coercing = coercingValidators as unknown as Record<string, ValidateFunction>
 
   return {
     names,
     validate(name, value) {
-      const schema = schemas[name]
-      if (!schema) throw new Error('Unknown schema `' + name + '`')
+      if (!schemas[name]) throw new Error('Unknown schema `' + name + '`')
       const directive = name.startsWith('directives/')
-      let validate = cache.get(name)
-      if (!validate) {
-        validate = (directive ? coercing : strict).getSchema((schema as {$id: string}).$id)!
-        cache.set(name, validate)
-      }
+      const validate = (directive ? coercing : strict)[name.replace(/[^A-Za-z0-9]/g, '_')]!
       const copy = directive && value && typeof value === 'object' ? {...value} : value
       const ok = validate(copy)
       return {value: copy, errors: ok ? [] : [...(validate.errors ?? [])]}
