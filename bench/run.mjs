@@ -330,11 +330,11 @@ async function profile(folder, work) {
   const busy = data.totalMs - data.idleMs
   const pick = (pattern) => data.inclusive.find((item) => pattern.test(item.name))?.ms ?? 0
   const hotspots = [
-    ['parse Markdown (parseMarkdown: micromark + GFM + directives → mdast)', data.groups.parse],
+    ['parse Markdown (parseMarkdown: the @lezer/markdown fast path, or micromark + GFM + directives → mdast)', data.groups.parse],
     ['  of which GFM autolink literals (tokenizer + mdast transform)', data.groups.autolink],
     ['garbage collection (self)', data.gcMs],
     ['module loading (ESM loader on the stack: resolving, compiling, evaluating imports)', data.groups.loading],
-    ['createValidator (ajv compiles the meta-schema and our schemas)', pick(/^createValidator /)],
+    ['createValidator (ajv code generated with the schemas: nothing compiled)', pick(/^createValidator /)],
     ['contentToHtml (clone + mdast→hast + sanitize + hast→HTML)', pick(/^contentToHtml /)],
     ['  mdast-util-to-hast (toHast)', pick(/^toHast /)],
     ['  hast-util-sanitize (sanitize)', pick(/^sanitize /)],
