@@ -1,8 +1,8 @@
-import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import {existsSync, readFileSync} from 'node:fs'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
 import {describe, expect, test} from 'vitest'
 import fc from 'fast-check'
+import {markdownFiles, root} from './markdown-files.js'
 import {parseMarkdown, parseWithMicromark, takesFastPath} from '../src/lib/parse.js'
 
 // The fast path (@lezer/markdown) parses the common subset of course Markdown and gives up on
@@ -11,16 +11,6 @@ import {parseMarkdown, parseWithMicromark, takesFastPath} from '../src/lib/parse
 // on every Markdown file of the repository and on generated text built from the pieces courses
 // are made of and from the edge cases of each construct, mixed so that they interact. A failure
 // prints the shrunk text and the first place where the results differ.
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
-
-function markdownFiles(folder: string): string[] {
-  return readdirSync(folder, {withFileTypes: true}).flatMap((entry) => {
-    const full = path.join(folder, entry.name)
-    if (entry.isDirectory()) return entry.name === 'node_modules' || entry.name === 'dist' ? [] : markdownFiles(full)
-    return entry.name.endsWith('.md') ? [full] : []
-  })
-}
 
 /** The first place where `actual` and `expected` differ (a path and both values), for the failure message. */
 function difference(actual: unknown, expected: unknown, at = 'result'): string | undefined {

@@ -1,23 +1,13 @@
-import {readdirSync, readFileSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
 import {describe, expect, test} from 'vitest'
 import fc from 'fast-check'
 import type {Nodes} from 'mdast'
+import {markdownFiles, root} from './markdown-files.js'
 import {parseMarkdown, parseTryingEveryTable} from '../src/lib/parse.js'
 
 // GFM tables are tried only where the next line can be a delimiter row. The trees must be
 // exactly those of trying a table at every block, for any text.
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
-
-function markdownFiles(folder: string): string[] {
-  return readdirSync(folder, {withFileTypes: true}).flatMap((entry) => {
-    const full = path.join(folder, entry.name)
-    if (entry.isDirectory()) return entry.name === 'node_modules' || entry.name === 'dist' ? [] : markdownFiles(full)
-    return entry.name.endsWith('.md') ? [full] : []
-  })
-}
 
 function count(tree: Nodes, type: string): number {
   return (tree.type === type ? 1 : 0) + ('children' in tree ? tree.children.reduce((sum, child) => sum + count(child as Nodes, type), 0) : 0)
