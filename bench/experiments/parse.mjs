@@ -1,12 +1,14 @@
-// Experiment: where parse time goes (parseMarkdown: micromark + GFM + directives + front matter).
+// Experiment: where parse time goes (parseMarkdown: the @lezer/markdown fast path where it can,
+// micromark + GFM + directives + front matter otherwise).
 //
 //   node bench/experiments/parse.mjs
 //
 // 1. Warm-up: CPU per module for the 1st, 2nd–10th, … module parsed in a fresh process (the JIT
 //    at work: a cold `build` parses most of its modules before the parser is optimised).
-// 2. Steady state over 100 modules: parseMarkdown as today; the same processor reused; micromark
-//    with the same extensions but GFM without autolink literals; CommonMark alone.
-// Packages are taken from pnpm's store (node_modules/.pnpm), as the compiler gets them.
+// 2. Steady state over 100 modules: parseMarkdown as today; parseWithMicromark (every text through
+//    micromark); micromark with the same extensions but no GFM autolink literals, straight into
+//    mdast-util-from-markdown; CommonMark alone.
+// Packages are taken from pnpm's store (node_modules/.pnpm), as packages/syntax gets them.
 
 import fs from 'node:fs'
 import path from 'node:path'
@@ -28,7 +30,7 @@ const {folder} = await ensureCourse(1000)
 const dir = path.join(folder, 'modules')
 const names = fs.readdirSync(dir).sort()
 const texts = names.map((name) => fs.readFileSync(path.join(dir, name), 'utf8'))
-const {parseMarkdown} = await import('@coursemark/syntax')
+const {parseMarkdown, parseWithMicromark} = await import('@coursemark/syntax')
 const cpu = () => {
   const used = process.cpuUsage()
   return (used.user + used.system) / 1000
@@ -46,11 +48,6 @@ const warmup = {first: Math.round(per[0]), '2-10': mean(1, 10), '11-50': mean(10
 
 // 2. Steady state on 100 modules.
 const {fromMarkdown} = await pnpmImport('mdast-util-from-markdown')
-const {unified} = await pnpmImport('unified')
-const remarkParse = (await pnpmImport('remark-parse')).default
-const remarkGfm = (await pnpmImport('remark-gfm')).default
-const remarkDirective = (await pnpmImport('remark-directive')).default
-const remarkFrontmatter = (await pnpmImport('remark-frontmatter')).default
 const ext = {}
 for (const [pkg, name] of [['micromark-extension-gfm-table', 'gfmTable'], ['mdast-util-gfm-table', 'gfmTableFromMarkdown'], ['micromark-extension-gfm-task-list-item', 'gfmTaskListItem'],
   ['mdast-util-gfm-task-list-item', 'gfmTaskListItemFromMarkdown'], ['micromark-extension-gfm-strikethrough', 'gfmStrikethrough'], ['mdast-util-gfm-strikethrough', 'gfmStrikethroughFromMarkdown'],
@@ -59,11 +56,10 @@ for (const [pkg, name] of [['micromark-extension-gfm-table', 'gfmTable'], ['mdas
   ext[name] = (await pnpmImport(pkg))[name]
 }
 const sample = texts.slice(0, 100)
-const reused = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective).freeze()
 const variants = {
   'parseMarkdown (today)': (text) => parseMarkdown(text),
-  'one processor, reused': (text) => reused.parse(text),
-  'GFM without autolink literals': (text) => fromMarkdown(text, {
+  'parseWithMicromark (micromark for every text)': (text) => parseWithMicromark(text),
+  'micromark straight to mdast, no GFM autolink literals': (text) => fromMarkdown(text, {
     extensions: [ext.frontmatter(['yaml']), ext.gfmFootnote(), ext.gfmStrikethrough(), ext.gfmTable(), ext.gfmTaskListItem(), ext.directive()],
     mdastExtensions: [ext.frontmatterFromMarkdown(['yaml']), ext.gfmFootnoteFromMarkdown(), ext.gfmStrikethroughFromMarkdown(), ext.gfmTableFromMarkdown(), ext.gfmTaskListItemFromMarkdown(), ext.directiveFromMarkdown()]
   }),
