@@ -14,6 +14,9 @@ import {toMdast, Unsupported, type Locate} from './to-mdast.js'
  */
 const leftToMicromark = /[\t\r\0~\uD800-\uDFFF]|<(?![A-Za-z][A-Za-z\d+.-]{1,31}:[^\s<>`\\&]*>)[A-Za-z/!?]|\[\^|\]:|&#|^ {0,3}```/m
 
+/** Most `[` a text parsed on the fast path may have (a long module has a few hundred). */
+const maxBrackets = 2000
+
 const openFence = /^(:{3,})/
 const closeFence = /^(:{3,}) *$/
 
@@ -37,6 +40,9 @@ export function fastTree(value: string): Root | undefined {
 export function fastTreeOrReason(value: string): Root | string {
   const left = leftToMicromark.exec(value)
   if (left) return 'syntax left to micromark: ' + JSON.stringify(left[0])
+  // @lezer/markdown matches link brackets in time that grows with the square of their number
+  // (2.8 s for 30,000 `[a]`): a text with many goes to micromark at once.
+  if (value.split('[', maxBrackets + 1).length > maxBrackets) return 'more than ' + maxBrackets + ' brackets'
   const lineStarts = [0]
   for (let index = value.indexOf('\n'); index !== -1; index = value.indexOf('\n', index + 1)) lineStarts.push(index + 1)
   const locate = locator(lineStarts)

@@ -269,12 +269,17 @@ export function toMdast(top: SyntaxNode, source: string, base: number, locate: L
     const rowEnd = lineEndOf(row.from)
     const starts = text(row.from, row.to).startsWith('|') ? [...pipes] : [row.from, ...pipes]
     if (starts.length > 1 && starts.at(-1) === row.from + text(row.from, rowEnd).trimEnd().length - 1) starts.pop()
+    // Cells and their contents are both in order: one pass pairs them.
+    let next = 0
     const cells: TableCell[] = starts.map((start, index) => {
       const end = starts[index + 1] ?? rowEnd
-      const content = contents.find((cell) => cell.from >= start && cell.to <= end)
-      return {type: 'tableCell', children: content ? phrasing(content, content.from, content.to, true) : [], position: at(start, end)}
+      const content = contents[next]
+      if (content && content.from < start) throw new Unsupported('table cell')
+      const inside = content !== undefined && content.to <= end
+      if (inside) next++
+      return {type: 'tableCell', children: inside ? phrasing(content, content.from, content.to, true) : [], position: at(start, end)}
     })
-    if (contents.some((cell) => !cells.some((done) => done.position!.start.offset! - base <= cell.from && cell.to <= done.position!.end.offset! - base))) throw new Unsupported('table cell')
+    if (next !== contents.length) throw new Unsupported('table cell')
     return {type: 'tableRow', children: cells, position: at(row.from, rowEnd)}
   }
 
@@ -305,12 +310,12 @@ export function toMdast(top: SyntaxNode, source: string, base: number, locate: L
    * and line endings merge into one text node; whitespace at the end of a line is dropped, and so
    * is whitespace (and quote markers) at the start of a continuation line.
    */
-  /** The content of the block whose phrasing is being converted. */
-  let block = {from: 0, to: 0}
+  /** The content of the block whose phrasing is being converted, and how many `[` and `]` it has. */
+  let block = {from: 0, to: 0, brackets: 0}
 
   function phrasing(node: SyntaxNode, from: number, to: number, own = false): PhrasingContent[] {
     if (own) {
-      block = {from, to}
+      block = {from, to, brackets: text(from, to).split(/[[\]]/).length - 1}
       if (ambiguousEmphasis(text(from, to))) throw new Unsupported('emphasis')
     }
     const out: PhrasingContent[] = []
@@ -397,7 +402,7 @@ export function toMdast(top: SyntaxNode, source: string, base: number, locate: L
           continue
         }
       }
-      if (child.name === 'Link' && child.firstChild!.nextSibling?.name === 'LinkMark' && child.firstChild!.nextSibling.to === child.to && /^\[[^[\]*_`\\<>&!:~\n]*\]$/.test(text(child.from, child.to)) && !/[[\]]/.test(text(block.from, child.from) + text(child.to, block.to))) {
+      if (child.name === 'Link' && child.firstChild!.nextSibling?.name === 'LinkMark' && child.firstChild!.nextSibling.to === child.to && /^\[[^[\]*_`\\<>&!:~\n]*\]$/.test(text(child.from, child.to)) && block.brackets === 2) {
         // `[text]` that is no link (there are no definitions), and the only brackets of its
         // block: text, as in micromark.
         append(text(child.from, child.to), child.from, child.to)
