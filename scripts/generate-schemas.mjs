@@ -8,19 +8,10 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 
 export async function generateSchemaModule(root) {
-  const base = path.join(root, 'schemas')
-  const files = []
-  for (const entry of await fs.readdir(base, {recursive: true})) {
-    if (entry.endsWith('.schema.json')) files.push(entry.split(path.sep).join('/'))
-  }
-  files.sort()
   let out = '// Generated from schemas/ by scripts/generate-schemas.mjs. Do not edit.\n\n'
   out += '/** Every JSON Schema of coursemark, by its path under `schemas/` without `.schema.json`. */\n'
   out += 'export const schemas: Readonly<Record<string, object>> = {\n'
-  for (const file of files) {
-    const json = JSON.parse(await fs.readFile(path.join(base, file), 'utf8'))
-    out += '  ' + JSON.stringify(file.replace(/\.schema\.json$/, '')) + ': ' + JSON.stringify(json) + ',\n'
-  }
+  for (const [name, schema] of Object.entries(await readSchemas(root))) out += '  ' + JSON.stringify(name) + ': ' + JSON.stringify(schema) + ',\n'
   out += '}\n'
   return out
 }
@@ -56,6 +47,7 @@ export async function generateValidatorModule(root, coerce) {
   return '// @ts-nocheck\n// Generated from schemas/ by scripts/generate-schemas.mjs (ajv standalone code). Do not edit.\n' + imports + code.replace(/^"use strict";/, '') + '\n'
 }
 
+/** Every schema of schemas/, by its path there without `.schema.json`, in path order. */
 async function readSchemas(root) {
   const base = path.join(root, 'schemas')
   const files = (await fs.readdir(base, {recursive: true})).filter((entry) => entry.endsWith('.schema.json')).map((entry) => entry.split(path.sep).join('/')).sort()

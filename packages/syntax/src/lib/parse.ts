@@ -16,6 +16,7 @@ import type {Point} from 'unist'
 import {literalAutolinks} from './autolinks.js'
 import {balanceFences, type FenceReport} from './fences.js'
 import {fastTree} from './fast/fast-tree.js'
+import {mayBeDelimiterRow} from './delimiter-row.js'
 import {visit} from 'unist-util-visit'
 
 /** The result of `parseMarkdown`. */
@@ -68,17 +69,12 @@ function gfm(this: Processor): void {
  */
 let delimiterRows: ReadonlySet<number> | undefined
 
-/**
- * The lines of `value` that can be a GFM delimiter row: a line whose trailing run of spaces,
- * tabs, `|`, `:` and `-` holds a `-` and a `:` or `|` (micromark-extension-gfm-table needs both
- * in a delimiter row; before the run come the line's container markers, if any).
- */
+/** The lines (1-based) of `value` that can be a GFM delimiter row (`mayBeDelimiterRow`). */
 function delimiterRowLines(value: string): Set<number> {
   const lines = new Set<number>()
   let line = 1
   for (const text of value.split('\n')) {
-    const run = /[ \t|:-]*$/.exec(text)![0]
-    if (run.includes('-') && (run.includes('|') || run.includes(':'))) lines.add(line)
+    if (mayBeDelimiterRow(text)) lines.add(line)
     line++
   }
   return lines

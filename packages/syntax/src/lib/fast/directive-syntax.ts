@@ -32,7 +32,7 @@ export function nameEnd(text: string, from: number): number {
  */
 const plainLabel = /\[(?:[^\s\[\]\\`*_<>&!~:|^$]|[^\S\n\t\r](?=[^\]\s]))*\]/y
 
-export function labelEnd(text: string, from: number): number | undefined {
+function labelEnd(text: string, from: number): number | undefined {
   plainLabel.lastIndex = from
   if (!plainLabel.test(text)) return undefined
   const end = plainLabel.lastIndex
@@ -45,9 +45,47 @@ const attributeList =
   /\{[ ]*(?:(?:#[^\s"#'.<=>`}&]+|\.[^\s"#'.<=>`}&]+|(?:[^\s\p{P}\p{S}]|[-_])(?:[^\s\p{P}\p{S}]|[-.:_])*(?:[ ]*=[ ]*(?:"[^"\n&]*"|'[^'\n&]*'|[^\s"'<=>`}&]+))?)(?:[ ]+|(?=\})))*\}/uy
 
 /** The end of the attribute list starting at `from` (after `}`), or `undefined`. */
-export function attributesEnd(text: string, from: number): number | undefined {
+function attributesEnd(text: string, from: number): number | undefined {
   attributeList.lastIndex = from
   return attributeList.test(text) ? attributeList.lastIndex : undefined
+}
+
+/** Where the parts of a directive are in a text: offsets in it. */
+export interface DirectiveParts {
+  /** The end of the name. */
+  readonly nameEnd: number
+  /** The label, brackets included. */
+  readonly label?: {readonly from: number; readonly to: number} | undefined
+  /** The attribute list, braces included. */
+  readonly attributes?: {readonly from: number; readonly to: number} | undefined
+  /** After the last part. */
+  readonly end: number
+}
+
+/**
+ * The name, label and attributes of a directive whose name starts at `from` in `text`:
+ * `undefined` when no name starts there; `false` when a label or attribute list follows the name
+ * in a form not read here (micromark's to read).
+ */
+export function directiveParts(text: string, from: number): DirectiveParts | false | undefined {
+  const nameTo = nameEnd(text, from)
+  if (nameTo === -1) return undefined
+  let end = nameTo
+  let label: DirectiveParts['label']
+  let attributes: DirectiveParts['attributes']
+  if (text.charAt(end) === '[') {
+    const to = labelEnd(text, end)
+    if (to === undefined) return false
+    label = {from: end, to}
+    end = to
+  }
+  if (text.charAt(end) === '{') {
+    const to = attributesEnd(text, end)
+    if (to === undefined) return false
+    attributes = {from: end, to}
+    end = to
+  }
+  return {nameEnd: nameTo, label, attributes, end}
 }
 
 const attribute = /#([^\s"#'.<=>`}&]+)|\.([^\s"#'.<=>`}&]+)|((?:[^\s\p{P}\p{S}]|[-_])(?:[^\s\p{P}\p{S}]|[-.:_])*)(?:[ ]*=[ ]*(?:"([^"]*)"|'([^']*)'|([^\s"'<=>`}]+)))?/gu

@@ -1,7 +1,7 @@
 import type {Paragraph, Root, RootContent} from 'mdast'
 import type {ContainerDirective} from 'mdast-util-directive'
 import type {Position} from 'unist'
-import {attributesEnd, labelEnd, nameEnd, readAttributes} from './directive-syntax.js'
+import {directiveParts, readAttributes} from './directive-syntax.js'
 import {parseFast} from './grammar.js'
 import {toMdast, Unsupported, type Locate} from './to-mdast.js'
 
@@ -98,27 +98,16 @@ export function fastTreeOrReason(value: string): Root | string {
   }
 
   function containerDirective(text: string, colons: number, offset: number): ContainerDirective | undefined {
-    const nameTo = nameEnd(text, colons)
-    if (nameTo === -1) return undefined
-    let end = nameTo
+    const parts = directiveParts(text, colons)
+    if (!parts || parts.end !== text.length) return undefined
     const children: Paragraph[] = []
-    if (text.charAt(end) === '[') {
-      const to = labelEnd(text, end)
-      if (to === undefined) return undefined
-      const position = locate(offset + end, offset + to)
-      const label = text.slice(end + 1, to - 1)
-      children.push({type: 'paragraph', data: {directiveLabel: true}, children: label ? [{type: 'text', value: label, position: locate(offset + end + 1, offset + to - 1)}] : [], position})
-      end = to
+    if (parts.label) {
+      const {from, to} = parts.label
+      const label = text.slice(from + 1, to - 1)
+      children.push({type: 'paragraph', data: {directiveLabel: true}, children: label ? [{type: 'text', value: label, position: locate(offset + from + 1, offset + to - 1)}] : [], position: locate(offset + from, offset + to)})
     }
-    let attributes: Record<string, string> = {}
-    if (text.charAt(end) === '{') {
-      const to = attributesEnd(text, end)
-      if (to === undefined) return undefined
-      attributes = readAttributes(text.slice(end, to))
-      end = to
-    }
-    if (end !== text.length) return undefined
-    return {type: 'containerDirective', name: text.slice(colons, nameTo), attributes, children, position: locate(offset, offset)}
+    const attributes = parts.attributes ? readAttributes(text.slice(parts.attributes.from, parts.attributes.to)) : {}
+    return {type: 'containerDirective', name: text.slice(colons, parts.nameEnd), attributes, children, position: locate(offset, offset)}
   }
 }
 

@@ -1,5 +1,5 @@
-import {parser as commonmark, Table, TaskList, type BlockContext, type InlineContext, type Line, type MarkdownParser} from '@lezer/markdown'
-import {attributesEnd, labelEnd, nameEnd} from './directive-syntax.js'
+import {parser as commonmark, Table, TaskList, type BlockContext, type Element, type InlineContext, type Line, type MarkdownParser} from '@lezer/markdown'
+import {directiveParts, nameEnd, type DirectiveParts} from './directive-syntax.js'
 
 /**
  * @lezer/markdown, configured for the fast path: CommonMark, GFM tables and task list items,
@@ -39,9 +39,15 @@ const colon = 58
 
 /** A line that may start a leaf or container directive (`::` and a name character). */
 function startsDirective(line: Line): boolean {
-  return line.next === colon && line.text.charCodeAt(line.pos + 1) === colon && line.text.charCodeAt(line.pos + 2) !== colon
-    ? nameEnd(line.text, line.pos + 2) !== -1
-    : line.next === colon && line.text.startsWith(':::', line.pos)
+  return line.next === colon && line.text.charCodeAt(line.pos + 1) === colon && (line.text.charCodeAt(line.pos + 2) === colon || nameEnd(line.text, line.pos + 2) !== -1)
+}
+
+/** The nodes of a directive's parts, whose name starts at `nameFrom` in a text starting at `offset`. */
+function partNodes(cx: BlockContext | InlineContext, offset: number, nameFrom: number, parts: DirectiveParts): Element[] {
+  const nodes = [cx.elt('DirectiveName', offset + nameFrom, offset + parts.nameEnd)]
+  if (parts.label) nodes.push(cx.elt('DirectiveLabel', offset + parts.label.from, offset + parts.label.to))
+  if (parts.attributes) nodes.push(cx.elt('DirectiveAttributes', offset + parts.attributes.from, offset + parts.attributes.to))
+  return nodes
 }
 
 /**
@@ -55,25 +61,13 @@ function leafDirective(cx: BlockContext, line: Line): boolean {
     return false
   }
   const text = line.text
-  const nameTo = text.charCodeAt(2) === colon ? -1 : nameEnd(text, 2)
-  let end = nameTo
-  const children = []
-  if (end !== -1) children.push(cx.elt('DirectiveName', cx.lineStart + 2, cx.lineStart + end))
-  if (end !== -1 && text.charAt(end) === '[') {
-    const to = labelEnd(text, end)
-    if (to !== undefined) children.push(cx.elt('DirectiveLabel', cx.lineStart + end, cx.lineStart + to))
-    end = to ?? -1
-  }
-  if (end !== -1 && text.charAt(end) === '{') {
-    const to = attributesEnd(text, end)
-    if (to !== undefined) children.push(cx.elt('DirectiveAttributes', cx.lineStart + end, cx.lineStart + to))
-    end = to ?? -1
-  }
-  if (end === -1 || text.slice(end).trim() !== '' || text.length !== text.trimEnd().length) {
+  const parts = directiveParts(text, 2)
+  // Nothing may follow, not even spaces.
+  if (!parts || parts.end !== text.length) {
     flags.unsure = true
     return false
   }
-  cx.addElement(cx.elt('LeafDirective', cx.lineStart, cx.lineStart + text.length, children))
+  cx.addElement(cx.elt('LeafDirective', cx.lineStart, cx.lineStart + text.length, partNodes(cx, cx.lineStart, 2, parts)))
   cx.nextLine()
   return true
 }
@@ -91,30 +85,13 @@ function textDirective(cx: InlineContext, next: number, pos: number): number {
     if (pos - 2 >= cx.offset && cx.char(pos - 2) === 92) flags.unsure = true
     return -1
   }
-  const text = cx.text
   const at = pos - cx.offset
-  const nameTo = nameEnd(text, at + 1)
-  if (nameTo === -1) return -1
-  let end = nameTo
-  if (text.charAt(end) === ':') return -1
-  const children = [cx.elt('DirectiveName', cx.offset + at + 1, cx.offset + nameTo)]
-  if (text.charAt(end) === '[') {
-    const to = labelEnd(text, end)
-    if (to === undefined) {
-      flags.unsure = true
-      return -1
-    }
-    children.push(cx.elt('DirectiveLabel', cx.offset + end, cx.offset + to))
-    end = to
+  const parts = directiveParts(cx.text, at + 1)
+  // No name, or a name followed by `:`: not a directive.
+  if (parts === undefined || (parts && cx.text.charAt(parts.nameEnd) === ':')) return -1
+  if (!parts) {
+    flags.unsure = true
+    return -1
   }
-  if (text.charAt(end) === '{') {
-    const to = attributesEnd(text, end)
-    if (to === undefined) {
-      flags.unsure = true
-      return -1
-    }
-    children.push(cx.elt('DirectiveAttributes', cx.offset + end, cx.offset + to))
-    end = to
-  }
-  return cx.addElement(cx.elt('TextDirective', pos, cx.offset + end, children))
+  return cx.addElement(cx.elt('TextDirective', pos, cx.offset + parts.end, partNodes(cx, cx.offset, at + 1, parts)))
 }

@@ -4,6 +4,7 @@ import {toString} from 'mdast-util-to-string'
 import {decodeNamedCharacterReference} from 'decode-named-character-reference'
 import type {} from 'mdast-util-directive'
 import type {Position} from 'unist'
+import {mayBeDelimiterRow} from '../delimiter-row.js'
 import {readAttributes} from './directive-syntax.js'
 
 const punctuation = /[\p{P}\p{S}]/u
@@ -85,17 +86,11 @@ export function toMdast(top: SyntaxNode, source: string, base: number, locate: L
     return position
   }
 
-  /**
-   * Whether a line of a paragraph after its first, or the line after it, could be a GFM table's
-   * delimiter row (see `delimiterRowLines` in parse.ts).
-   */
+  /** Whether a line of a paragraph after its first, or the line after it, could be a GFM table's delimiter row. */
   function mayHaveDelimiterRow(node: SyntaxNode): boolean {
     const after = source.indexOf('\n', base + node.to)
     const next = after === -1 ? '' : source.slice(after + 1, lineEndOf(after + 1 - base) + base)
-    return [...text(node.from, node.to).split('\n').slice(1), next].some((line) => {
-      const run = /[ |:-]*$/.exec(line)![0]
-      return run.includes('-') && (run.includes('|') || run.includes(':'))
-    })
+    return [...text(node.from, node.to).split('\n').slice(1), next].some(mayBeDelimiterRow)
   }
 
   /**
